@@ -1,0 +1,114 @@
+package io.faultline.checkers.compose;
+
+import io.faultline.core.checker.Checker;
+import io.faultline.core.checker.Result;
+import io.faultline.core.checker.Validity;
+import io.faultline.core.history.EdnOps;
+import io.faultline.core.history.History;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checks an independent (multi-key) history key by key, in parallel. The verdict combines the keys'
+ * (false beats unknown beats true; a history without keys is true, with the explanation saying so).
+ * Details: {@code keys} (count), {@code valid-keys}, {@code failures} (key as EDN to its result, for keys
+ * false or unknown, at most 100, false first), and {@code first-failure}, the first false key's result.
+ * Thread-safe; each check uses its own pool of {@code threads} daemon threads.
+ */
+public final class Independent implements Checker {
+
+    private static final int MAX_REPORTED = 100;
+
+    private final Checker perKey;
+    private final int threads;
+
+    /** A checker of each key with {@code perKey} on {@code threads} threads (at least 1). */
+    public Independent(Checker perKey, int threads) {
+        this.perKey = perKey;
+        this.threads = Math.max(1, threads);
+    }
+
+    @Override
+    public Result check(History history) {
+        Map<Object, History> keys = history.byKey();
+        if (keys.isEmpty()) return Result.valid("no keyed ops to check").with("keys", 0);
+        List<Object> order = new ArrayList<>(keys.keySet());
+        Result[] results = new Result[order.size()];
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, order.size()), r -> {
+            Thread t = new Thread(r, "independent-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Result>> futures = new ArrayList<>(order.size());
+            for (Object key : order) {
+                History sub = keys.get(key);
+                futures.add(pool.submit(() -> Checkers.safely(perKey, sub)));
+            }
+            for (int i = 0; i < results.length; i++) results[i] = futures.get(i).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.unknown("interrupted while checking keys");
+        } catch (ExecutionException e) {
+            return Result.crashed(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return combine(order, results);
+    }
+
+    private static Result combine(List<Object> order, Result[] results) {
+        Validity valid = Validity.TRUE;
+        int ok = 0;
+        Map<String, Object> failures = new LinkedHashMap<>();
+        List<String> falseKeys = new ArrayList<>();
+        List<String> unknownKeys = new ArrayList<>();
+        Result firstFalse = null;
+        Result firstUnknown = null;
+        for (Validity pass : new Validity[] {Validity.FALSE, Validity.UNKNOWN}) {
+            for (int i = 0; i < results.length; i++) {
+                Result r = results[i];
+                if (r.valid() != pass) continue;
+                String key = EdnOps.valueToEdn(order.get(i));
+                (pass == Validity.FALSE ? falseKeys : unknownKeys).add(key);
+                if (failures.size() < MAX_REPORTED) failures.put(key, r);
+                if (pass == Validity.FALSE && firstFalse == null) firstFalse = r;
+                if (pass == Validity.UNKNOWN && firstUnknown == null) firstUnknown = r;
+            }
+        }
+        for (Result r : results) {
+            valid = valid.and(r.valid());
+            if (r.valid() == Validity.TRUE) ok++;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("keys", results.length);
+        details.put("valid-keys", ok);
+        details.put("false-keys", falseKeys);
+        details.put("unknown-keys", unknownKeys);
+        details.put("failures", failures);
+        if (firstFalse != null) details.put("first-failure", firstFalse);
+        String explanation;
+        if (valid == Validity.TRUE) {
+            explanation = "all " + results.length + " keys valid";
+        } else if (!falseKeys.isEmpty()) {
+            explanation = falseKeys.size() + " of " + results.length + " keys invalid: " + abbreviate(falseKeys)
+                    + "; first: " + firstFalse.explanation();
+        } else {
+            explanation = unknownKeys.size() + " of " + results.length + " keys unknown: " + abbreviate(unknownKeys)
+                    + "; first: " + firstUnknown.explanation();
+        }
+        return new Result(valid, explanation, details);
+    }
+
+    private static String abbreviate(List<String> keys) {
+        return keys.size() <= 10 ? String.join(", ", keys) : String.join(", ", keys.subList(0, 10)) + ", ...";
+    }
+}
