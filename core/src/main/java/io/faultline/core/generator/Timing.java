@@ -66,7 +66,8 @@ final class Timing {
 
     /**
      * Ops of {@code gen} until {@code limitNanos} after the first one's time ({@code cutoff} once
-     * known); an op at or after the cutoff ends it.
+     * known). It ends at the cutoff, or sooner if {@code gen} ends; ops at or after the cutoff are
+     * never emitted.
      */
     record TimeLimit(long limitNanos, long cutoff, Generator gen) implements Generator {
         @Override
@@ -78,7 +79,9 @@ final class Timing {
             if (r instanceof GenResult.Emit e) {
                 long c = cutoff == UNSET ? e.op().time() + limitNanos : cutoff;
                 if (e.op().time() >= c) {
-                    return GenResult.EXHAUSTED;
+                    // Too late: the limit lasts until its cutoff, then ends.
+                    return ctx.time() >= c ? GenResult.EXHAUSTED
+                            : GenResult.pending(new TimeLimit(limitNanos, c, gen), c);
                 }
                 return GenResult.emit(e.op(), new TimeLimit(limitNanos, c, e.next()));
             }
