@@ -1,0 +1,109 @@
+package io.faultline.sut.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.faultline.sut.client.Outcome;
+import io.faultline.sut.client.ShardedClient;
+import io.faultline.sut.lease.Lease;
+import io.faultline.sut.lease.OnLeaseLoss;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import redis.clients.jedis.Jedis;
+
+/** Five Redis nodes and three ZooKeeper servers on this machine, broken on purpose. */
+class LocalClusterIT {
+    private static final Duration SESSION = Duration.ofSeconds(2);
+
+    @AfterEach
+    void nothingWeStartedIsStillRunning() {
+        assertThat(Await.until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive),
+                Duration.ofSeconds(10), Duration.ofMillis(100)))
+                .as("child processes still alive: %s", ProcessHandle.current().descendants()
+                        .map(p -> p.pid() + " " + p.info().command().orElse("?")).toList())
+                .isTrue();
+    }
+
+    @ParameterizedTest(name = "onLeaseLoss {0}")
+    @EnumSource(OnLeaseLoss.class)
+    void aKilledMasterIsReplacedWithinTwoSessionTimeoutsAndAPausedMasterBehavesAsOnLeaseLossSays(OnLeaseLoss mode) throws Exception {
+        ClusterSpec spec = ClusterSpec.builder().nodes(5).zookeepers(3).sessionTimeout(SESSION).onLeaseLoss(mode).build();
+        try (LocalCluster cluster = LocalCluster.create(spec)) {
+            cluster.start();
+            try (ShardedClient client = ShardedClient.connect(cluster.clientConfig().build())) {
+                for (int i = 0; i < 20; i++) {
+                    assertThat(client.write("k" + i, "v" + i).kind()).isEqualTo(Outcome.Kind.OK);
+                }
+                assertThat(client.read("k7").value()).isEqualTo("v7");
+
+                Lease first = lease(cluster);
+                long killedAt = System.nanoTime();
+                cluster.kill(first.node());
+                Lease second = awaitNewMasterServingWrites(cluster, client, first, SESSION.multipliedBy(2));
+                long failoverMillis = (System.nanoTime() - killedAt) / 1_000_000;
+                System.out.printf("[%s] %s killed; %s master at epoch %d serving writes after %d ms%n",
+                        mode, first.node(), second.node(), second.epoch(), failoverMillis);
+                assertThat(client.read("k7").value()).isEqualTo("v7");
+
+                try (Jedis old = new Jedis(cluster.redisAddress(second.node()).getHostString(),
+                        cluster.redisAddress(second.node()).getPort(), 2000)) {
+                    assertThat(role(old)).isEqualTo("master");
+                    cluster.pause(second.node());
+                    Lease third = awaitNewMasterServingWrites(cluster, client, second, SESSION.multipliedBy(4));
+                    cluster.resume(second.node());
+                    String roleOnResume = role(old);
+                    String writeOnResume = tryWrite(old, "split-brain", "written-to-" + second.node());
+                    System.out.printf("[%s] %s paused, %s took over at epoch %d; on resume %s says %s and a write gets %s%n",
+                            mode, second.node(), third.node(), third.epoch(), second.node(), roleOnResume, writeOnResume);
+                    if (mode == OnLeaseLoss.KEEP) {
+                        assertThat(roleOnResume).isEqualTo("master");
+                        assertThat(writeOnResume).isEqualTo("OK");
+                    } else {
+                        assertThat(writeOnResume).matches("(NOREPLICAS|READONLY|MASTERDOWN).*");
+                    }
+                    assertThat(Await.until(() -> role(old).equals("slave"), SESSION.multipliedBy(3), Duration.ofMillis(50)))
+                            .as("%s follows the new master in the end", second.node()).isTrue();
+                }
+                assertThat(client.read("split-brain").value()).as("a write to the old master is not in the new one").isNull();
+                assertThat(client.write("after", "all").kind()).isEqualTo(Outcome.Kind.OK);
+            }
+        }
+    }
+
+    private static Lease lease(Cluster cluster) throws Exception {
+        return cluster.leaseStatus().lease("g1").orElseThrow();
+    }
+
+    private static Lease awaitNewMasterServingWrites(Cluster cluster, ShardedClient client, Lease old, Duration within) {
+        AtomicReference<Lease> next = new AtomicReference<>();
+        boolean done = Await.until(() -> {
+            try {
+                Lease now = lease(cluster);
+                if (now.node().equals(old.node()) || now.epoch() <= old.epoch()) {
+                    return false;
+                }
+                next.set(now);
+                return client.write("probe", now.node()).isOk();
+            } catch (Exception e) {
+                return false;
+            }
+        }, within, Duration.ofMillis(20));
+        assertThat(done).as("a new master after %s lost its lease, within %s", old.node(), within).isTrue();
+        return next.get();
+    }
+
+    private static String role(Jedis jedis) {
+        Object kind = jedis.role().get(0);
+        return kind instanceof byte[] b ? new String(b) : String.valueOf(kind);
+    }
+
+    private static String tryWrite(Jedis jedis, String key, String value) {
+        try {
+            return jedis.set(key, value);
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+}
