@@ -151,7 +151,8 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
                 zks.put("zk" + (i + 1), colon < 0 ? new InetSocketAddress(h, 2181)
                         : new InetSocketAddress(h.substring(0, colon), Integer.parseInt(h.substring(colon + 1))));
             }
-            try (LeaseStatus probe = LeaseStatus.connect(zookeeperConnect, Duration.ofSeconds(5))) {
+            Duration wait = spec.startTimeout().compareTo(Duration.ofSeconds(5)) < 0 ? spec.startTimeout() : Duration.ofSeconds(5);
+            try (LeaseStatus probe = LeaseStatus.connect(zookeeperConnect, wait)) {
                 return zks;
             } catch (IllegalStateException e) {
                 throw new ClusterStartException("ZooKeeper at " + zookeeperConnect + " is unreachable (" + e.getMessage()

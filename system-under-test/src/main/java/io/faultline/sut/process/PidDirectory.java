@@ -52,14 +52,19 @@ public final class PidDirectory {
     }
 
     Path record(String name, ProcessHandle handle, String fingerprint) throws IOException {
+        return record(name, handle, fingerprint, SELF);
+    }
+
+    /** Records {@code handle} as started by {@code owner} (tests use a dead owner to stand for a crashed harness). */
+    Path record(String name, ProcessHandle handle, String fingerprint, ProcessHandle owner) throws IOException {
         Properties p = new Properties();
         p.setProperty("name", name);
         p.setProperty("pid", Long.toString(handle.pid()));
         handle.info().startInstant().ifPresent(t -> p.setProperty("start", t.toString()));
         p.setProperty("fingerprint", fingerprint);
-        p.setProperty("owner", Long.toString(SELF.pid()));
-        SELF.info().startInstant().ifPresent(t -> p.setProperty("ownerStart", t.toString()));
-        Path file = dir.resolve(SELF.pid() + "-" + handle.pid() + ".pid");
+        p.setProperty("owner", Long.toString(owner.pid()));
+        owner.info().startInstant().ifPresent(t -> p.setProperty("ownerStart", t.toString()));
+        Path file = dir.resolve(owner.pid() + "-" + handle.pid() + ".pid");
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
         try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(out, "faultline process record");

@@ -1,14 +1,27 @@
 package io.faultline.sut.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faultline.sut.client.Outcome;
 import io.faultline.sut.client.ShardedClient;
 import io.faultline.sut.lease.Lease;
 import io.faultline.sut.lease.OnLeaseLoss;
+import io.faultline.sut.link.LinkKind;
+import io.faultline.sut.link.LinkRouter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import redis.clients.jedis.Jedis;
@@ -69,6 +82,36 @@ class LocalClusterIT {
                 assertThat(client.read("split-brain").value()).as("a write to the old master is not in the new one").isNull();
                 assertThat(client.write("after", "all").kind()).isEqualTo(Outcome.Kind.OK);
             }
+        }
+    }
+
+    @Test
+    void agentsCutFromZooKeeperFailTheStartNamingTheCauseAndLeaveNothingRunning(@TempDir Path tmp)
+            throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = s.getLocalPort();
+        }
+        List<String> links = Collections.synchronizedList(new ArrayList<>());
+        int deadPort = closedPort;
+        LinkRouter cutFromZooKeeper = (from, to, kind, target) -> {
+            links.add(kind + " " + from + "->" + to);
+            return kind == LinkKind.AGENT_TO_ZOOKEEPER
+                    ? new InetSocketAddress("127.0.0.1", deadPort) : target;
+        };
+        ClusterSpec spec = ClusterSpec.builder().nodes(3).zookeepers(1).startTimeout(Duration.ofSeconds(4))
+                .workDir(tmp.resolve("work")).pidDir(tmp.resolve("pids")).build();
+        try (LocalCluster cluster = LocalCluster.create(spec, cutFromZooKeeper)) {
+            assertThatThrownBy(cluster::start).isInstanceOf(ClusterStartException.class)
+                    .hasMessageContaining("g1 has no lease holder").hasMessageContaining("AGENT_TO_ZOOKEEPER")
+                    .hasMessageContaining("agent.log");
+        }
+        assertThat(links).containsExactlyInAnyOrder(
+                "AGENT_TO_ZOOKEEPER n1->zk1", "AGENT_TO_ZOOKEEPER n2->zk1", "AGENT_TO_ZOOKEEPER n3->zk1",
+                "REPLICATION n1->n2", "REPLICATION n1->n3", "REPLICATION n2->n1",
+                "REPLICATION n2->n3", "REPLICATION n3->n1", "REPLICATION n3->n2");
+        try (var records = Files.list(tmp.resolve("pids"))) {
+            assertThat(records).isEmpty();
         }
     }
 
