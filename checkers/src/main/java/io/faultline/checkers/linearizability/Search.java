@@ -48,6 +48,8 @@ final class Search<S> {
     private final int[] next;
     private final int[] prev;
     private final long[] zobrist;
+    private final int[] bit;
+    private final int okCount;
     private final StateCache cache = new StateCache();
 
     private long bestPos = -1;
@@ -62,6 +64,7 @@ final class Search<S> {
         int size = history.size();
         int[] callAt = new int[size];
         List<Integer> invocations = new ArrayList<>();
+        java.util.function.Predicate<Op> omittable = model.omittable(history);
         for (int p = 0; p < size; p++) {
             callAt[p] = -1;
             Op op = history.get(p);
@@ -69,7 +72,7 @@ final class Search<S> {
             Op done = history.completionOf(p);
             if (done != null && done.isFail()) continue;
             boolean isUnknown = done == null || done.isInfo();
-            if (isUnknown && model.constrainsNothing(op)) continue;
+            if (isUnknown && (model.constrainsNothing(op) || omittable.test(op))) continue;
             callAt[p] = invocations.size();
             invocations.add(p);
         }
@@ -116,8 +119,15 @@ final class Search<S> {
         next[last] = head;
         prev[head] = last;
         zobrist = new long[n];
+        bit = new int[n];
         SplittableRandom random = new SplittableRandom(0x5eed);
-        for (int i = 0; i < n; i++) zobrist[i] = random.nextLong();
+        int oks = 0;
+        int unknowns = 0;
+        for (int i = 0; i < n; i++) {
+            zobrist[i] = random.nextLong();
+            bit[i] = unknown[i] ? unknowns++ : oks++;
+        }
+        okCount = oks;
     }
 
     private int link(int last, int entry) {
@@ -130,7 +140,7 @@ final class Search<S> {
         return n;
     }
 
-    int cacheSize() {
+    long cacheSize() {
         return cache.size();
     }
 
@@ -145,10 +155,10 @@ final class Search<S> {
      */
     @SuppressWarnings("unchecked")
     Outcome run(long deadline, long maxStates, long maxBytes) {
-        int remainingOk = 0;
-        for (int i = 0; i < n; i++) if (!unknown[i]) remainingOk++;
+        int remainingOk = okCount;
         if (remainingOk == 0) return Outcome.LINEARIZABLE;
-        long[] bits = new long[(n >>> 6) + 1];
+        long[] okBits = new long[(okCount >>> 6) + 1];
+        long[] infoBits = new long[((n - okCount) >>> 6) + 1];
         long hash = 0;
         int[] stackEntry = new int[n];
         Object[] stackState = new Object[n];
@@ -167,12 +177,14 @@ final class Search<S> {
             int call = entry >>> 1;
             if ((entry & 1) == 0) {
                 if (unknown[call] == (phase == INFO_PHASE)
-                        && (prevEquivalent[call] < 0 || isSet(bits, prevEquivalent[call]))) {
+                        && (prevEquivalent[call] < 0 || isSet(infoBits, bit[prevEquivalent[call]]))) {
                     S after = model.step(state, inv[call], comp[call]);
                     if (after != null) {
-                        bits[call >>> 6] |= 1L << call;
-                        hash ^= zobrist[call];
-                        if (cache.add(hash, bits, after)) {
+                        long[] bits = unknown[call] ? infoBits : okBits;
+                        int b = bit[call];
+                        bits[b >>> 6] |= 1L << b;
+                        if (!unknown[call]) hash ^= zobrist[call];
+                        if (cache.add(hash, okBits, infoBits, after)) {
                             stackEntry[depth] = entry;
                             stackState[depth] = state;
                             stackPhase[depth] = phase;
@@ -184,8 +196,8 @@ final class Search<S> {
                             phase = OK_PHASE;
                             continue;
                         }
-                        bits[call >>> 6] &= ~(1L << call);
-                        hash ^= zobrist[call];
+                        bits[b >>> 6] &= ~(1L << b);
+                        if (!unknown[call]) hash ^= zobrist[call];
                     }
                 }
                 entry = next[entry];
@@ -203,9 +215,12 @@ final class Search<S> {
             int top = stackEntry[depth];
             int undone = top >>> 1;
             unlift(top);
-            bits[undone >>> 6] &= ~(1L << undone);
-            hash ^= zobrist[undone];
-            if (!unknown[undone]) remainingOk++;
+            long[] bits = unknown[undone] ? infoBits : okBits;
+            bits[bit[undone] >>> 6] &= ~(1L << bit[undone]);
+            if (!unknown[undone]) {
+                hash ^= zobrist[undone];
+                remainingOk++;
+            }
             state = (S) stackState[depth];
             stackState[depth] = null;
             phase = stackPhase[depth];

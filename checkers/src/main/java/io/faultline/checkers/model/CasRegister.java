@@ -1,6 +1,10 @@
 package io.faultline.checkers.model;
 
+import io.faultline.core.history.History;
 import io.faultline.core.op.Op;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,5 +61,36 @@ public record CasRegister(Object initial, boolean knossos) implements Model<Regi
     @Override
     public boolean constrainsNothing(Op invocation) {
         return invocation.f().equals("read");
+    }
+
+    /** Unknown writes and cas whose new value no ok read and no cas observes. */
+    @Override
+    public Predicate<Op> omittable(History history) {
+        return unobservedWrites(history, knossos);
+    }
+
+    /**
+     * Register ops of unknown outcome that write a value nothing observes: while the register holds such
+     * a value only blind writes can take effect, so leaving the op out changes no verdict.
+     */
+    static Predicate<Op> unobservedWrites(History history, boolean knossos) {
+        Set<Object> observed = new HashSet<>();
+        for (int p = 0; p < history.size(); p++) {
+            Op op = history.get(p);
+            if (!op.isInvoke()) continue;
+            Op done = history.completionOf(p);
+            if (op.f().equals("read") && done != null && done.isOk()) {
+                if (done.value() != null || !knossos) observed.add(Values.norm(done.value()));
+            } else if (op.f().equals("cas") && (done == null || !done.isFail()) && op.value() instanceof List<?> l
+                    && l.size() == 2) {
+                observed.add(Values.norm(l.get(0)));
+            }
+        }
+        return op -> switch (op.f()) {
+            case "read" -> true;
+            case "write" -> !observed.contains(Values.norm(op.value()));
+            case "cas" -> op.value() instanceof List<?> l && l.size() == 2 && !observed.contains(Values.norm(l.get(1)));
+            default -> false;
+        };
     }
 }

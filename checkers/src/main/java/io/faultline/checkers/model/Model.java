@@ -1,7 +1,9 @@
 package io.faultline.checkers.model;
 
 import io.faultline.core.history.EdnOps;
+import io.faultline.core.history.History;
 import io.faultline.core.op.Op;
+import java.util.function.Predicate;
 
 /**
  * A sequential specification: the states of an object and how each operation moves it.
@@ -48,6 +50,18 @@ public interface Model<S> {
         return false;
     }
 
+    /**
+     * Which unknown-outcome invocations of {@code history} no linearization needs, so the search may leave
+     * them out, e.g. a register write whose value no read or cas ever observes. Must be exact: leaving
+     * them out must not change the verdict. Called once per search, before it; default: none.
+     *
+     * @param history the (single-key) history about to be searched
+     * @return a predicate over invocations whose outcome is unknown; never null
+     */
+    default Predicate<Op> omittable(History history) {
+        return op -> false;
+    }
+
     /** A short rendering of a state for people and reports, EDN-like by default. */
     default String describe(S state) {
         return String.valueOf(state);
@@ -56,6 +70,7 @@ public interface Model<S> {
     /** A short rendering of an operation, e.g. {@code :cas [1 2]}; the completion may be null. */
     default String describeOp(Op invocation, Op completion) {
         Object v = completion != null && completion.value() != null ? completion.value() : invocation.value();
+        if (v == null && (completion == null || !invocation.f().equals("read"))) return ":" + invocation.f();
         return ":" + invocation.f() + " " + EdnOps.valueToEdn(v);
     }
 }

@@ -1,7 +1,12 @@
 package io.faultline.checkers.model;
 
 import io.faultline.core.history.EdnOps;
+import io.faultline.core.history.History;
 import io.faultline.core.op.Op;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +80,32 @@ public record MultiRegister(Map<Object, Object> initial, boolean knossos) implem
             }
         }
         return copied ? new State(Collections.unmodifiableMap(values)) : state;
+    }
+
+    /** Unknown txns all of whose writes put values no ok txn reads under that key. */
+    @Override
+    public Predicate<Op> omittable(History history) {
+        Set<List<Object>> observed = new HashSet<>();
+        for (Op op : history) {
+            if (!op.isOk() || !(op.value() instanceof List<?> micro)) continue;
+            for (Object m : micro) {
+                if (m instanceof List<?> mop && mop.size() == 3 && "read".equals(Values.name(mop.get(0)))
+                        && (mop.get(2) != null || !knossos)) {
+                    observed.add(Arrays.asList(Values.norm(mop.get(1)), Values.norm(mop.get(2))));
+                }
+            }
+        }
+        return op -> {
+            if (!(op.value() instanceof List<?> micro)) return false;
+            for (Object m : micro) {
+                if (!(m instanceof List<?> mop) || mop.size() != 3) return false;
+                if ("write".equals(Values.name(mop.get(0)))
+                        && observed.contains(Arrays.asList(Values.norm(mop.get(1)), Values.norm(mop.get(2))))) {
+                    return false;
+                }
+            }
+            return true;
+        };
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.faultline.checkers.model;
 
+import io.faultline.core.history.History;
 import io.faultline.core.op.Op;
+import java.util.function.Predicate;
 
 /**
  * A read/write register: {@code :read} and {@code :write v}; nil semantics as {@link CasRegister}.
@@ -36,5 +38,11 @@ public record Register(Object initial, boolean knossos) implements Model<Registe
     @Override
     public boolean constrainsNothing(Op invocation) {
         return invocation.f().equals("read");
+    }
+
+    /** Unknown writes whose value no ok read observes. */
+    @Override
+    public Predicate<Op> omittable(History history) {
+        return CasRegister.unobservedWrites(history, knossos);
     }
 }

@@ -1,7 +1,9 @@
 package io.faultline.checkers.model;
 
 import io.faultline.core.history.EdnOps;
+import io.faultline.core.history.History;
 import io.faultline.core.op.Op;
+import java.util.function.Predicate;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Objects;
@@ -58,5 +60,15 @@ public record SetModel(Set<Object> initial) implements Model<SetModel.State> {
     @Override
     public boolean constrainsNothing(Op invocation) {
         return invocation.f().equals("read");
+    }
+
+    /** Unknown adds of elements no ok read contains: once added, no later read could succeed. */
+    @Override
+    public Predicate<Op> omittable(History history) {
+        Set<Object> seen = new HashSet<>();
+        for (Op op : history) {
+            if (op.isOk() && op.f().equals("read") && op.value() instanceof java.util.Collection<?>) seen.addAll(Values.asSet(op));
+        }
+        return op -> op.f().equals("read") || op.f().equals("add") && !seen.contains(Values.norm(op.value()));
     }
 }
