@@ -41,8 +41,9 @@ final class Routing {
     /**
      * Gathers the answers of several children (each asked with its own context) into one: a log
      * at once; else the soonest op (ties: the first child); else pending until the soonest wake-up;
-     * exhausted when every child is. When the soonest op is in the future but some pending child
-     * settled state, answers pending until that op's time so that the interpreter keeps the state.
+     * exhausted when every child is. When the soonest op is in the future and some pending child
+     * settled state or wants to be asked sooner, answers pending until the soonest of that op's
+     * time and the children's wake-up times, so that the interpreter keeps the state and wakes in time.
      */
     static final class Gather {
         private final List<Generator> next;
@@ -89,7 +90,7 @@ final class Routing {
                 return new GenResult.Log(log.message(), rebuild.apply(List.copyOf(next)));
             }
             if (best != null) {
-                if (best.op().time() > ctx.time() && changed) {
+                if (best.op().time() > ctx.time() && (changed || wake < best.op().time())) {
                     return GenResult.pending(rebuild.apply(List.copyOf(next)), Math.min(wake, best.op().time()));
                 }
                 next.set(bestIndex, best.next());

@@ -72,6 +72,14 @@ class RoutingTest {
     }
 
     @Test
+    void anyWakesForAGeneratorDueBeforeTheNextOpOfAnother() {
+        Generator everyTenSeconds = limit(3, delay(Duration.ofSeconds(10), READS));
+        Generator afterThree = seq(sleep(Duration.ofSeconds(3)), op("woke", null));
+        assertThat(Sim.times(Sim.run(any(everyTenSeconds, afterThree), 2)))
+                .containsExactly(0L, seconds(3), seconds(10), seconds(20));
+    }
+
+    @Test
     void eachThreadGivesEveryClientThreadItsOwnCopy() {
         List<Op> inv = invocations(Sim.run(eachThread(seq(op("a", null), op("b", null))), 4));
         assertThat(inv).hasSize(8);
