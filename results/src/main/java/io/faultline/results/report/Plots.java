@@ -16,7 +16,7 @@ final class Plots {
 
     /** Time buckets per latency series; each keeps at most its fastest and slowest op. */
     static final int LATENCY_BUCKETS = 600;
-    /** At most this many throughput buckets; a bucket is at least one second. */
+    /** At most this many throughput buckets. */
     static final int RATE_BUCKETS = 400;
 
     private Plots() {
@@ -49,10 +49,10 @@ final class Plots {
     }
 
     static ThroughputPlot throughput(History history, HistoryClock clock) {
-        double seconds = HistoryClock.seconds(clock.end());
-        double bucket = Math.max(1.0, Math.ceil(seconds / RATE_BUCKETS));
-        if (clock.synthetic()) bucket = Math.max(bucket / 1000, seconds / RATE_BUCKETS);
-        int n = Math.max(1, (int) Math.ceil(seconds / bucket) + 1);
+        double seconds = Math.max(HistoryClock.seconds(clock.end()), 1e-3);
+        double bucket = niceBucket(seconds);
+        int n = Math.max(1, (int) Math.ceil(seconds / bucket));
+        double lastWidth = Math.max(seconds - (n - 1) * bucket, bucket / 10);
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, String[]> names = new LinkedHashMap<>();
         for (int i = 0; i < history.size(); i++) {
@@ -68,11 +68,24 @@ final class Plots {
         List<ThroughputPlot.Series> series = new ArrayList<>();
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
             double[] rates = new double[n];
-            for (int b = 0; b < n; b++) rates[b] = e.getValue()[b] / bucket;
+            for (int b = 0; b < n; b++) rates[b] = e.getValue()[b] / (b == n - 1 ? lastWidth : bucket);
             String[] name = names.get(e.getKey());
             series.add(new ThroughputPlot.Series(name[0], name[1], rates));
         }
         return new ThroughputPlot(bucket, series);
+    }
+
+    /**
+     * A round bucket width (1, 2 or 5 times a power of ten seconds) giving about 100 buckets for short
+     * runs; at least one second for runs over 100 s, and at most {@link #RATE_BUCKETS} buckets.
+     */
+    static double niceBucket(double seconds) {
+        double raw = seconds > 100 ? Math.max(1.0, seconds / RATE_BUCKETS) : seconds / 100;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (step * power >= raw) return step * power;
+        }
+        return 10 * power;
     }
 
     /**

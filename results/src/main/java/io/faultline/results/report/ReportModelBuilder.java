@@ -29,7 +29,7 @@ public final class ReportModelBuilder {
         List<ReportModel.CheckerVerdict> verdicts = ResultTree.verdicts(results);
         if (verdicts.size() > VERDICT_LIMIT) verdicts = new ArrayList<>(verdicts.subList(0, VERDICT_LIMIT));
         ReportModel.Summary summary = new ReportModel.Summary(input.testName(),
-                DateTimeFormatter.ISO_INSTANT.format(input.start()), ResultTree.verdict(results),
+                DateTimeFormatter.ISO_INSTANT.format(input.start().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)), ResultTree.verdict(results),
                 input.result().explanation(), ResultCodec.valueToJson(input.spec()), seed(input.spec()),
                 RerunCommand.of(input.spec()), clock.synthetic());
         return new ReportModel(summary, figures(history, clock), verdicts, results, faults,

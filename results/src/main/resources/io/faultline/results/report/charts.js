@@ -88,7 +88,8 @@ function renderCharts(model) {
     options: Object.assign({}, common, {
       scales: {
         x: {type: 'linear', title: {display: true, text: 'time (s)'}, min: 0, max: Math.max(model.figures.seconds, 0.001)},
-        y: {type: 'logarithmic', title: {display: true, text: 'latency (ms)'}}
+        y: {type: 'logarithmic', title: {display: true, text: 'latency (ms)'},
+          ticks: {callback: v => { const m = v / Math.pow(10, Math.floor(Math.log10(v))); return [1, 2, 5].some(k => Math.abs(m - k) < 1e-6) ? fmt(v, 3) : ''; }}}
       },
       plugins: Object.assign({}, common.plugins, {tooltip: {callbacks: {
         label: c => c.dataset.label + ': ' + fmt(c.parsed.y, 3) + ' ms at ' + fmt(c.parsed.x, 3) + ' s'}}})

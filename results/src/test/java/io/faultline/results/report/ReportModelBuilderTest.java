@@ -1,0 +1,72 @@
+package io.faultline.results.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.faultline.core.checker.Result;
+import io.faultline.core.history.History;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportModelBuilderTest {
+
+    private static ReportModel build(History history, Result result, Map<String, Object> spec) {
+        return ReportModelBuilder.build(ReportInput.of("t", Instant.EPOCH, spec, history, result));
+    }
+
+    @Test
+    void findsEachLostElementsAcknowledgementAndTheFaultsInEffectThen() {
+        ReportModel model = build(Histories.lostWrites(), Histories.lostWritesResult(), Map.of());
+
+        assertThat(model.lostWrites()).extracting(LostWrite::element).containsExactly("70", "71", "95");
+        LostWrite first = model.lostWrites().get(0);
+        assertThat(first.path()).isEqualTo("set / lost");
+        assertThat(first.acked()).isEqualTo(0.705);
+        assertThat(first.process()).isEqualTo(2);
+        assertThat(first.faults()).containsExactly("start-partition {\"n1\" [\"n2\" \"n3\" \"n4\" \"n5\"]}");
+    }
+
+    @Test
+    void drawsTheCheckersCounterexampleWithItsConcurrentOpsAndReachableStates() {
+        History history = Histories.staleRead();
+
+        ReportModel model = build(history, Histories.linearizability(history), Map.of());
+
+        assertThat(model.counterexamples()).singleElement().satisfies(cex -> {
+            assertThat(cex.path()).isEqualTo("linear / counterexample");
+            assertThat(cex.model()).isEqualTo("register");
+            assertThat(cex.op().process()).isEqualTo(1);
+            assertThat(cex.op().text()).isEqualTo(":read 1");
+            assertThat(cex.op().start()).isEqualTo(0.04);
+            assertThat(cex.concurrent()).extracting(CounterexampleView.OpBar::process).contains(2L, 3L);
+            assertThat(cex.reachable()).isNotEmpty();
+            assertThat(cex.faults()).containsExactly("start-partition {\"n1\" [\"n2\" \"n3\"]}");
+        });
+        assertThat(model.checkers()).extracting(ReportModel.CheckerVerdict::path)
+                .containsExactlyInAnyOrder("overall", "linear", "stats");
+        assertThat(model.checkers().get(0).path()).isEqualTo("overall");
+    }
+
+    @Test
+    void offersTheSpecsOwnCommandLineOrBuildsOneWithTheSeed() {
+        History history = Histories.validRegister();
+
+        assertThat(build(history, Result.valid("ok"), Map.of("command-line", List.of("./faultline", "test", "--seed", "9")))
+                .summary().rerun()).isEqualTo("./faultline test --seed 9");
+        String built = build(history, Result.valid("ok"), Map.of("seed", 9L)).summary().rerun();
+        assertThat(built).isEqualTo("./faultline test --seed 9");
+        assertThat(build(history, Result.valid("ok"), Map.of("workload", "it's")).summary().rerun())
+                .isEqualTo("./faultline test --workload 'it'\\''s'");
+    }
+
+    @Test
+    void countsOkFailAndInfoAndTheLatencyPercentiles() {
+        ReportModel model = build(Histories.lostWrites(), Histories.lostWritesResult(), Map.of());
+
+        assertThat(model.figures().ok()).isEqualTo(195);
+        assertThat(model.figures().info()).isEqualTo(6);
+        assertThat(model.figures().p50Ms()).isEqualTo(5.0);
+        assertThat(model.figures().seconds()).isEqualTo(2.11);
+    }
+}
