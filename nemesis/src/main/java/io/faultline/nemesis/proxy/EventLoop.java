@@ -51,13 +51,14 @@ final class EventLoop implements AutoCloseable {
     }
 
     private static final long CALL_TIMEOUT_SECONDS = 10;
-    private static final SelectionKey[] NO_KEYS = new SelectionKey[0];
 
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private volatile boolean running = true;
+    private boolean iterating;
+    private boolean flushClosed;
 
     private EventLoop(String name) throws IOException {
         this.selector = Selector.open();
@@ -144,7 +145,10 @@ final class EventLoop implements AutoCloseable {
             SelectionKey key = channel.keyFor(selector);
             if (key != null) key.cancel();
             channel.close();
-            selector.selectNow();
+            // selectNow() deregisters cancelled keys, which releases the socket; it must not run
+            // while the selected keys are being iterated, so then it runs right after.
+            if (iterating) flushClosed = true;
+            else selector.selectNow();
         } catch (IOException e) {
             // the channel is closed either way; nothing else to release
         }
@@ -161,17 +165,21 @@ final class EventLoop implements AutoCloseable {
                 } else {
                     selector.select(Math.max(1, timeoutMillis));
                 }
-                var selected = selector.selectedKeys();
-                if (!selected.isEmpty()) {
-                    SelectionKey[] ready = selected.toArray(NO_KEYS);
-                    selected.clear();
-                    for (SelectionKey key : ready) {
-                        if (key.isValid()) ((Handler) key.attachment()).ready(key);
-                    }
+                iterating = true;
+                for (var it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                    SelectionKey key = it.next();
+                    it.remove();
+                    if (key.isValid()) ((Handler) key.attachment()).ready(key);
+                }
+                iterating = false;
+                if (flushClosed) {
+                    flushClosed = false;
+                    selector.selectNow();
                 }
                 Runnable task;
                 while ((task = tasks.poll()) != null) task.run();
             } catch (IOException | RuntimeException e) {
+                iterating = false;
                 if (running) {
                     System.err.println(thread.getName() + ": " + e);
                 }

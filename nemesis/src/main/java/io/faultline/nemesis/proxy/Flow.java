@@ -126,8 +126,9 @@ final class Flow {
     // ---- I/O -----------------------------------------------------------------------------------
 
     void onReadable() {
+        boolean anyToxic = !toxics.isEmpty();
         readBuffer.clear();
-        readBuffer.limit(readLimit());
+        if (anyToxic) readBuffer.limit(readLimit());
         int n;
         try {
             n = source.read(readBuffer);
@@ -142,13 +143,16 @@ final class Flow {
         }
         if (n == 0) return;
         readBuffer.flip();
-        Active reset = enabled(ToxicType.RESET_PEER);
-        if (reset != null) {
-            resetTimer = loop.schedule(TimeUnit.MILLISECONDS.toNanos(reset.toxic.attribute("timeout")),
-                    () -> connection.close(true));
-            return;
+        if (anyToxic) {
+            Active reset = enabled(ToxicType.RESET_PEER);
+            if (reset != null) {
+                resetTimer = loop.schedule(TimeUnit.MILLISECONDS.toNanos(reset.toxic.attribute("timeout")),
+                        () -> connection.close(true));
+                connection.updateInterest();
+                return;
+            }
+            limitData();
         }
-        limitData();
         if (!delaying && queue.isEmpty()) {
             try {
                 sink.write(readBuffer);
@@ -156,7 +160,8 @@ final class Flow {
                 connection.close(false);
                 return;
             }
-            if (readBuffer.hasRemaining()) enqueue(copy(readBuffer), System.nanoTime());
+            if (!readBuffer.hasRemaining() && !closeWhenDrained) return;
+            enqueue(copy(readBuffer), System.nanoTime());
         } else {
             enqueueDelayed(readBuffer);
         }
