@@ -41,8 +41,10 @@ class LocalClusterIT {
 
     @ParameterizedTest(name = "onLeaseLoss {0}")
     @EnumSource(OnLeaseLoss.class)
-    void aKilledMasterIsReplacedWithinTwoSessionTimeoutsAndAPausedMasterBehavesAsOnLeaseLossSays(OnLeaseLoss mode) throws Exception {
-        ClusterSpec spec = ClusterSpec.builder().nodes(5).zookeepers(3).sessionTimeout(SESSION).onLeaseLoss(mode).build();
+    void aKilledMasterIsReplacedWithinTwoSessionTimeoutsAndAPausedMasterBehavesAsOnLeaseLossSays(OnLeaseLoss mode,
+            @TempDir Path tmp) throws Exception {
+        ClusterSpec spec = ClusterSpec.builder().nodes(5).zookeepers(3).sessionTimeout(SESSION).onLeaseLoss(mode)
+                .workDir(tmp).build();
         try (LocalCluster cluster = LocalCluster.create(spec)) {
             cluster.start();
             try (ShardedClient client = ShardedClient.connect(cluster.clientConfig().build())) {
