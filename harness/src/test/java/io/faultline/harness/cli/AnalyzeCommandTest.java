@@ -1,0 +1,123 @@
+package io.faultline.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run faultline(String... args) {
+        CommandLine cl = Faultline.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void aLinearizableHistoryIsValidWithExitZero() throws IOException {
+        Path file = write("ok.edn", """
+                {:type :invoke, :process 0, :f :write, :value 1}
+                {:type :ok, :process 0, :f :write, :value 1}
+                {:type :invoke, :process 1, :f :read, :value nil}
+                {:type :ok, :process 1, :f :read, :value 1}
+                """);
+        Run run = faultline("analyze", "--model", "register", file.toString());
+        assertThat(run.out()).startsWith("valid: true");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void aStaleReadIsInvalidWithExitOne() throws IOException {
+        Path file = write("stale.edn", """
+                {:type :invoke, :process 0, :f :write, :value 1}
+                {:type :ok, :process 0, :f :write, :value 1}
+                {:type :invoke, :process 0, :f :write, :value 2}
+                {:type :ok, :process 0, :f :write, :value 2}
+                {:type :invoke, :process 1, :f :read, :value nil}
+                {:type :ok, :process 1, :f :read, :value 1}
+                """);
+        Run run = faultline("analyze", "--model", "register", file.toString());
+        assertThat(run.out()).startsWith("valid: false");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void severalFilesGiveOneLineEachAndTheWorstExitCode() throws IOException {
+        Path good = write("a.edn", "{:type :invoke, :process 0, :f :write, :value 1}\n{:type :ok, :process 0, :f :write, :value 1}\n");
+        Path bad = write("b.edn", """
+                {:type :invoke, :process 0, :f :write, :value 1}
+                {:type :ok, :process 0, :f :write, :value 1}
+                {:type :invoke, :process 1, :f :read, :value nil}
+                {:type :ok, :process 1, :f :read, :value 7}
+                """);
+        Run run = faultline("analyze", "--model", "register", good.toString(), bad.toString());
+        assertThat(run.out().lines()).hasSize(2);
+        assertThat(run.out().lines().toList().get(0)).matches(java.util.regex.Pattern.quote(good.toString()) + "\ttrue\t\\d+");
+        assertThat(run.out().lines().toList().get(1)).startsWith(bad + "\tfalse\t");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingFileIsBadInput() {
+        Run run = faultline("analyze", "--model", "register", dir.resolve("missing.edn").toString());
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err().strip()).isEqualTo("faultline: " + dir.resolve("missing.edn") + ": no such file");
+    }
+
+    @Test
+    void aTruncatedLineIsBadInputNamingTheLine() throws IOException {
+        Path file = write("t.edn", "{:type :invoke, :process 0, :f :write, :value 1}\n{:type :ok, :process 0, :f :wr");
+        Run run = faultline("analyze", "--model", "register", file.toString());
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).startsWith("faultline: " + file + ":2: expected one complete EDN op map");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownModelIsBadInputNamingIt() throws IOException {
+        Path file = write("ok.edn", "{:type :invoke, :process 0, :f :write, :value 1}\n");
+        Run run = faultline("analyze", "--model", "queue", file.toString());
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).contains("queue").hasLineCount(1);
+    }
+
+    @Test
+    void completionsThatMatchNoInvocationAreBadInput() throws IOException {
+        Path file = write("m.edn", """
+                {:type :invoke, :process 0, :f :write, :value 1}
+                {:type :ok, :process 1, :f :write, :value 1}
+                """);
+        Run run = faultline("analyze", "--model", "register", file.toString());
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).contains("completes no invocation").hasLineCount(1);
+    }
+
+    @Test
+    void anUnknownOptionIsBadInput() {
+        Run run = faultline("analyze", "--model", "register", "--frobnicate", "x.edn");
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).contains("--frobnicate").hasLineCount(1);
+    }
+}
