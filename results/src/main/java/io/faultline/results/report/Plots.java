@@ -76,11 +76,11 @@ final class Plots {
     }
 
     /**
-     * A round bucket width (1, 2 or 5 times a power of ten seconds) giving about 100 buckets for short
+     * A round bucket width (1, 2 or 5 times a power of ten seconds) giving about 50 buckets for short
      * runs; at least one second for runs over 100 s, and at most {@link #RATE_BUCKETS} buckets.
      */
     static double niceBucket(double seconds) {
-        double raw = seconds > 100 ? Math.max(1.0, seconds / RATE_BUCKETS) : seconds / 100;
+        double raw = seconds > 100 ? Math.max(1.0, seconds / RATE_BUCKETS) : seconds / 50;
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
         for (double step : new double[] {1, 2, 5, 10}) {
             if (step * power >= raw) return step * power;

@@ -168,10 +168,10 @@ public final class StoreServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting requests, waits up to a second for those under way, and ends the worker threads. */
+    /** Stops accepting requests, and ends the worker threads. */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         executor.shutdownNow();
     }
 }

@@ -53,10 +53,30 @@ function resultCard(name, r, depth) {
   for (const [k, v] of Object.entries(r.details)) {
     if (isResult(v) && depth < 8) {
       card.appendChild(resultCard(k, v, depth + 1));
+    } else if (k === 'by-f' && isStatsByF(v)) {
+      card.appendChild(el('div', {}, el('span', {class: 'key', text: 'by-f:'}), statsTable(v)));
     } else {
-      const special = k === 'counterexample' ? ' (drawn above)' : k === 'lost' ? ' (listed above)' : '';
+      const special = k === 'counterexample' ? ' (drawn above)' : (k === 'lost' || k === 'stale') ? ' (listed above)' : '';
       card.appendChild(el('div', {class: 'json'}, el('span', {class: 'key', text: k + special + ': '}), jsonTree(v, 1)));
     }
   }
   return card;
+}
+
+// The stats checker's per-f figures: {f: {count, ok, fail, info, crashed, opsPerS, latencies: {ok: {p50Ms, ...}}}}.
+function isStatsByF(v) {
+  return v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).length > 0
+    && Object.values(v).every(x => x && typeof x === 'object' && 'count' in x && 'ok' in x);
+}
+
+function statsTable(byF) {
+  const num = (x, d) => typeof x === 'number' ? fmt(x, d) : '—';
+  const lat = (s, q) => s.latencies && s.latencies.ok ? num(s.latencies.ok[q], 2) : '—';
+  return el('table', {class: 'stats'},
+    el('tr', {}, ['f', 'count', 'ok', 'fail', 'info', 'crashed', 'ops/s', 'ok p50 ms', 'ok p99 ms', 'ok max ms'].map(h => el('th', {text: h}))),
+    Object.entries(byF).map(([f, s]) => el('tr', {},
+      el('td', {class: 'mono', text: f}), el('td', {text: num(s.count, 0)}), el('td', {text: num(s.ok, 0)}),
+      el('td', {text: num(s.fail, 0)}), el('td', {text: num(s.info, 0)}), el('td', {text: num(s.crashed, 0)}),
+      el('td', {text: num(s.opsPerS, 1)}), el('td', {text: lat(s, 'p50Ms')}), el('td', {text: lat(s, 'p99Ms')}),
+      el('td', {text: lat(s, 'maxMs')}))));
 }

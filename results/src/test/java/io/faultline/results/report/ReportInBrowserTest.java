@@ -99,7 +99,8 @@ class ReportInBrowserTest {
 
     @Test
     void aLostWriteRunListsEachLostElementWithItsAcknowledgementAndTheFaultsThen() throws Exception {
-        render("lost-writes", Histories.lostWrites(), Histories.lostWritesResult());
+        History history = Histories.lostWrites();
+        render("lost-writes", history, Histories.setAndStats(history));
 
         assertThat(text("#verdict")).isEqualTo("invalid");
         String lost = text("#lost-table");
