@@ -125,6 +125,23 @@ class ReportInBrowserTest {
     }
 
     @Test
+    void aLongHistoryOpensWithItsTimelinePagedAndItsPlotsDownsampled() throws Exception {
+        int records = Integer.getInteger("faultline.browser.records", 200_000);
+        History history = io.faultline.results.bench.SyntheticHistory.generate(records, 10, 5);
+        Result result = Result.valid("synthetic");
+
+        long t0 = System.nanoTime();
+        HeadlessChromium.PageCapture page = render("long-history", history, result);
+        System.out.printf("long-history: %,d records, rendered and opened in %.1f s%n", records, (System.nanoTime() - t0) / 1e9);
+
+        assertThat(page.ready()).isTrue();
+        int bars = TimelineData.of(history, HistoryClock.of(history)).size();
+        assertThat(text("#tl-pages")).isEqualTo(" of " + String.format(java.util.Locale.ROOT, "%,d", (bars + 399) / 400));
+        assertThat(chromium.evaluate("document.querySelectorAll('#timeline-body .op').length").asInt()).isEqualTo(400);
+        assertThat(text("#latency-note")).contains("downsampled");
+    }
+
+    @Test
     void historyValuesHoldingHtmlShowAsTextAndRunNothing() throws Exception {
         String evil = "</script><img src=x onerror=\"document.body.dataset.pwned=1\"><script>document.body.dataset.pwned=2</script>";
         History history = new Histories.Builder()
