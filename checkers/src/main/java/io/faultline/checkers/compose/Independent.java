@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks an independent (multi-key) history key by key, in parallel. The verdict combines the keys'
- * (false beats unknown beats true; a history without keys is true, with the explanation saying so).
+ * (false beats unknown beats true; a history without client ops is true; client ops without a
+ * {@code [key value]} tuple make it unknown, since they would go unchecked).
  * Details: {@code keys} (count), {@code valid-keys}, {@code failures} (key as EDN to its result, for keys
  * false or unknown, at most 100, false first), and {@code first-failure}, the first false key's result.
  * Thread-safe; each check uses its own pool of {@code threads} daemon threads.
@@ -38,7 +39,15 @@ public final class Independent implements Checker {
     @Override
     public Result check(History history) {
         Map<Object, History> keys = history.byKey();
-        if (keys.isEmpty()) return Result.valid("no keyed ops to check").with("keys", 0);
+        long clientOps = history.stream().filter(op -> !op.isNemesis()).count();
+        long keyed = 0;
+        for (History sub : keys.values()) keyed += sub.size();
+        if (keyed < clientOps) {
+            return Result.unknown((clientOps - keyed) + " of " + clientOps
+                    + " client ops have no [key value] tuple; is this history independent (multi-key)?")
+                    .with("keys", keys.size());
+        }
+        if (keys.isEmpty()) return Result.valid("no client ops to check").with("keys", 0);
         List<Object> order = new ArrayList<>(keys.keySet());
         Result[] results = new Result[order.size()];
         AtomicInteger counter = new AtomicInteger();

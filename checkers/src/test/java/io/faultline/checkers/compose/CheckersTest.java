@@ -44,4 +44,11 @@ class CheckersTest {
                 .containsEntry("false-keys", List.of("\"b\""));
         assertThat(r.explanation()).contains("1 of 3 keys invalid");
     }
+
+    @Test
+    void independent_refuses_to_call_valid_a_history_whose_ops_carry_no_keys() {
+        Result r = Checkers.independent(h -> Result.valid("ok")).check(ANY);
+        assertThat(r.valid()).isEqualTo(Validity.UNKNOWN);
+        assertThat(r.explanation()).contains("2 of 2 client ops", "no [key value] tuple").doesNotContain("0 of");
+    }
 }
