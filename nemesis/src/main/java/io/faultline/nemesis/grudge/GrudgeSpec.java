@@ -9,10 +9,14 @@ import java.util.Random;
 /**
  * Parses the grudge specs of the command line and of partition ops:
  * <ul>
- *   <li>{@code halves}, {@code random-halves}, {@code majorities-ring}, {@code bridge}</li>
- *   <li>{@code isolate NODE} (also {@code isolate NODE,NODE}: those nodes on one side)</li>
- *   <li>{@code zk NODE}: cut the node from every ZooKeeper server</li>
- *   <li>{@code n1,n2|n3,n4,n5}: explicit components, each cut from the others</li>
+ *   <li>{@code halves}, {@code random-halves}, {@code majorities-ring}, {@code bridge}: split the
+ *       nodes; every ZooKeeper server stays reachable from every side</li>
+ *   <li>{@code isolate NODE} (also {@code isolate NODE,NODE}: those nodes on one side): cut from
+ *       the other nodes <em>and</em> from every ZooKeeper server, as a host whose network is gone</li>
+ *   <li>{@code zk NODE}: cut the node from every ZooKeeper server, and from nothing else</li>
+ *   <li>{@code n1,n2|n3,n4,n5}: explicit components, each cut from the others; a component may
+ *       name ZooKeeper servers ({@code n1,zk1|n2,n3,zk2,zk3}), and a server it does not name stays
+ *       reachable from every side</li>
  * </ul>
  * Pure: the result depends only on the arguments and the state of {@code random}.
  */
@@ -27,7 +31,8 @@ public final class GrudgeSpec {
     /**
      * Parses a spec into a grudge over the given nodes.
      *
-     * @param zookeeperServers the ZooKeeper servers, for {@code zk NODE}; may be empty otherwise
+     * @param zookeeperServers the ZooKeeper servers ({@code zk1..zkN}): cut by {@code zk NODE} and
+     *                         {@code isolate NODE}, and nameable in components; may be empty
      * @param random           used by {@code random-halves}
      * @throws IllegalArgumentException naming the bad token when the spec cannot be read, or names a
      *                                  node that is not one of {@code nodes}
@@ -36,7 +41,7 @@ public final class GrudgeSpec {
         Objects.requireNonNull(spec, "spec");
         String trimmed = spec.trim();
         if (trimmed.isEmpty()) throw new IllegalArgumentException("empty grudge spec (" + EXPECTED + ")");
-        if (trimmed.contains("|")) return components(trimmed, nodes);
+        if (trimmed.contains("|")) return components(trimmed, nodes, zookeeperServers);
         String[] words = trimmed.split("\\s+");
         String kind = words[0];
         switch (kind) {
@@ -55,7 +60,9 @@ public final class GrudgeSpec {
                 }
                 List<String> named = new ArrayList<>();
                 for (String node : words[1].split(",")) named.add(known(node, nodes, spec));
-                if (kind.equals("isolate")) return Grudges.isolate(java.util.Set.copyOf(named), nodes);
+                if (kind.equals("isolate")) {
+                    return Grudges.isolateWithZooKeeper(java.util.Set.copyOf(named), nodes, zookeeperServers);
+                }
                 if (named.size() != 1) throw bad(words[1], spec, "zk takes exactly one NODE");
                 return Grudges.cutFromZooKeeper(named.get(0), zookeeperServers);
             }
@@ -63,13 +70,15 @@ public final class GrudgeSpec {
         }
     }
 
-    private static Grudge components(String spec, List<String> nodes) {
+    private static Grudge components(String spec, List<String> nodes, List<String> zookeeperServers) {
+        List<String> known = new ArrayList<>(nodes);
+        known.addAll(zookeeperServers);
         List<List<String>> components = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (String part : spec.split("\\|", -1)) {
             List<String> component = new ArrayList<>();
             for (String token : part.split(",", -1)) {
-                String node = known(token.trim(), nodes, spec);
+                String node = known(token.trim(), known, spec);
                 if (seen.contains(node)) throw bad(node, spec, "node named twice");
                 seen.add(node);
                 component.add(node);
@@ -81,7 +90,7 @@ public final class GrudgeSpec {
 
     private static String known(String token, List<String> nodes, String spec) {
         if (token.isEmpty()) throw bad(token, spec, "empty node name");
-        if (!nodes.contains(token)) throw bad(token, spec, "not one of the nodes " + nodes);
+        if (!nodes.contains(token)) throw bad(token, spec, "not one of " + nodes);
         return token;
     }
 

@@ -96,6 +96,32 @@ public final class Grudges {
     }
 
     /**
+     * The given nodes cut from every other node and from every ZooKeeper server: an isolated
+     * primary then loses its ZooKeeper session, and with it its lease, as on a real host whose
+     * network is gone. The other nodes still hear each other and ZooKeeper.
+     *
+     * @throws IllegalArgumentException naming a node that is not among the nodes
+     */
+    public static Grudge isolateWithZooKeeper(Set<String> isolated, Collection<String> nodes,
+                                              Collection<String> zookeeperServers) {
+        Objects.requireNonNull(zookeeperServers, "zookeeperServers");
+        List<String> all = sorted(nodes);
+        for (String node : isolated) {
+            if (!all.contains(node)) {
+                throw new IllegalArgumentException("cannot isolate " + node + ": not one of the nodes " + all);
+            }
+        }
+        for (String server : zookeeperServers) {
+            if (all.contains(server)) {
+                throw new IllegalArgumentException(server + " is named both as a node and as a ZooKeeper server");
+            }
+        }
+        List<String> everyone = new ArrayList<>(all);
+        everyone.addAll(zookeeperServers);
+        return isolate(isolated, everyone);
+    }
+
+    /**
      * Jepsen's majorities ring on the sorted nodes: arranged in a ring, each node sees the window
      * of a majority of nodes centred on itself and cannot hear the rest, so every node sees a
      * majority and no two nodes see the same one. Exact with five nodes, where each node hears its

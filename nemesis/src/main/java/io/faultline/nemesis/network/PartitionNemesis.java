@@ -24,9 +24,21 @@ import java.util.TreeSet;
  * {@code one} (isolate a random node), {@code primaries} (isolate the current primaries),
  * {@code zk-one} (cut a random node from ZooKeeper), or any {@link GrudgeSpec} ({@code halves},
  * {@code random-halves}, {@code majorities-ring}, {@code bridge}, {@code isolate n1},
- * {@code zk n1}, {@code n1,n2|n3,n4,n5}). The completion's value is the grudge as a map of node
- * to the nodes it cannot hear. {@code stop-partition} heals the partition (not latency or loss)
- * and completes with {@code network-healed}.
+ * {@code zk n1}, {@code n1,n2|n3,n4,n5}, {@code n1,zk1|n2,n3,zk2}). The completion's value is the
+ * grudge as a map of node to the nodes it cannot hear. {@code stop-partition} heals the partition
+ * (not latency or loss) and completes with {@code network-healed}.
+ *
+ * <p>ZooKeeper servers ({@code zk1..zkN}) are hosts of their own:
+ * <ul>
+ *   <li>Isolating grudges ({@code one}, {@code primaries}, {@code isolate n1}) cut the isolated
+ *       nodes from the other nodes <em>and</em> from every ZooKeeper server, as when a host's
+ *       network is gone. An isolated primary then loses its session and its lease, and another
+ *       node takes over.</li>
+ *   <li>Grudges that split the nodes ({@code null}, {@code halves}, {@code random-halves},
+ *       {@code majorities-ring}, {@code bridge}, {@code n1,n2|n3,n4,n5}) leave every ZooKeeper
+ *       server reachable from every side, unless an explicit spec names servers in its components.</li>
+ *   <li>{@code zk-one} and {@code zk n1} cut a node from ZooKeeper only.</li>
+ * </ul>
  *
  * <p>Used from the single nemesis thread; teardown heals the whole network.
  */
@@ -52,8 +64,8 @@ public final class PartitionNemesis implements Nemesis {
     }
 
     /**
-     * @param zookeeperServers the ZooKeeper servers' link names (e.g. {@code zk1..zk3}), for the
-     *                         ZooKeeper cuts; may be empty
+     * @param zookeeperServers the ZooKeeper servers' link names (e.g. {@code zk1..zk3}), cut by the
+     *                         isolating grudges and the ZooKeeper cuts; may be empty
      * @param primaries        may be null when the system cannot name its primaries
      */
     public static PartitionNemesis over(Net net, Collection<String> nodes, Collection<String> zookeeperServers,
@@ -89,12 +101,13 @@ public final class PartitionNemesis implements Nemesis {
             throw new IllegalArgumentException("bad " + START + " value " + value + " (expected a grudge name or spec)");
         }
         return switch (spec.trim()) {
-            case "one" -> Grudges.isolate(Targets.select(Target.ONE, nodes, Set.of(), random).get(0), nodes);
+            case "one" -> Grudges.isolateWithZooKeeper(
+                    Set.of(Targets.select(Target.ONE, nodes, Set.of(), random).get(0)), nodes, zookeeperServers);
             case "primaries" -> {
                 if (primaries == null) throw new IllegalArgumentException("primaries needs a system that names its primaries");
                 Set<String> current = new TreeSet<>(primaries.primaries());
                 current.retainAll(nodes);
-                yield Grudges.isolate(current, nodes);
+                yield Grudges.isolateWithZooKeeper(current, nodes, zookeeperServers);
             }
             case "zk-one" -> Grudges.cutFromZooKeeper(
                     Targets.select(Target.ONE, nodes, Set.of(), random).get(0), zookeeperServers);

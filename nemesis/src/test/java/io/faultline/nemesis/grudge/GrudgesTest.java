@@ -53,6 +53,24 @@ class GrudgesTest {
     }
 
     @Test
+    void isolatingWithZooKeeperAlsoCutsTheIsolatedNodesFromEveryZooKeeperServer() {
+        Grudge grudge = Grudges.isolateWithZooKeeper(Set.of("n1", "n4"), FIVE, List.of("zk1", "zk2"));
+        assertThat(Grudges.toValue(grudge)).isEqualTo(Map.of(
+                "n1", List.of("n2", "n3", "n5", "zk1", "zk2"),
+                "n4", List.of("n2", "n3", "n5", "zk1", "zk2"),
+                "n2", List.of("n1", "n4"), "n3", List.of("n1", "n4"), "n5", List.of("n1", "n4"),
+                "zk1", List.of("n1", "n4"), "zk2", List.of("n1", "n4")));
+        assertThat(Grudges.isolateWithZooKeeper(Set.of("n2"), FIVE, List.of()))
+                .as("without ZooKeeper servers it is a plain isolation").isEqualTo(Grudges.isolate("n2", FIVE));
+    }
+
+    @Test
+    void isolatingWithZooKeeperRefusesAZooKeeperServerAsTheIsolatedNode() {
+        assertThatThrownBy(() -> Grudges.isolateWithZooKeeper(Set.of("zk1"), FIVE, List.of("zk1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zk1");
+    }
+
+    @Test
     void isolatingAnUnknownNodeIsRefusedByName() {
         assertThatThrownBy(() -> Grudges.isolate("n9", FIVE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n9");

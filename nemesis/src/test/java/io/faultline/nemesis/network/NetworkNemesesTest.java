@@ -43,16 +43,40 @@ class NetworkNemesesTest {
     void everyGrudgeKindIsUnderstood() throws Exception {
         cluster.primaries = Set.of("n3");
         PartitionNemesis nemesis = partitions(1);
-        assertThat(nemesis.grudge("primaries")).isEqualTo(Grudges.isolate("n3", NODES));
+        assertThat(nemesis.grudge("primaries")).isEqualTo(Grudges.isolateWithZooKeeper(Set.of("n3"), NODES, ZK));
         assertThat(nemesis.grudge("majorities-ring")).isEqualTo(Grudges.majoritiesRing(NODES));
         assertThat(nemesis.grudge("bridge")).isEqualTo(Grudges.bridge(NODES));
-        assertThat(nemesis.grudge("isolate n2")).isEqualTo(Grudges.isolate("n2", NODES));
+        assertThat(nemesis.grudge("isolate n2")).isEqualTo(Grudges.isolateWithZooKeeper(Set.of("n2"), NODES, ZK));
         assertThat(nemesis.grudge("zk n2")).isEqualTo(Grudges.cutFromZooKeeper("n2", ZK));
-        assertThat(nemesis.grudge("one").cannotHear()).hasSize(5);
+        assertThat(nemesis.grudge("one").cannotHear()).as("the node, 4 others, 3 ZooKeeper servers").hasSize(8);
         assertThat(nemesis.grudge("zk-one").cannotHear()).hasSize(4);
         assertThat(nemesis.grudge(null).cannotHear()).hasSize(5);
         assertThat(partitions(5).grudge(null)).isEqualTo(partitions(5).grudge(null));
         assertThatThrownBy(() -> nemesis.grudge("quarters")).hasMessageContaining("'quarters'");
+    }
+
+    @Test
+    void isolatingThePrimariesCutsThemFromZooKeeperSoTheyLoseTheirLeases() throws Exception {
+        cluster.primaries = Set.of("n2", "n5");
+        Op done = partitions(1).invoke(invoke("start-partition", "primaries"));
+        assertThat(done.value()).isEqualTo(Map.of(
+                "n2", List.of("n1", "n3", "n4", "zk1", "zk2", "zk3"),
+                "n5", List.of("n1", "n3", "n4", "zk1", "zk2", "zk3"),
+                "n1", List.of("n2", "n5"), "n3", List.of("n2", "n5"), "n4", List.of("n2", "n5"),
+                "zk1", List.of("n2", "n5"), "zk2", List.of("n2", "n5"), "zk3", List.of("n2", "n5")));
+    }
+
+    @Test
+    void isolatingOneNodeCutsItFromZooKeeperButSplittingTheNodesDoesNot() throws Exception {
+        PartitionNemesis nemesis = partitions(3);
+        var one = nemesis.grudge("one");
+        String isolated = one.cannotHear().entrySet().stream()
+                .filter(e -> e.getValue().size() == 7).map(Map.Entry::getKey).findFirst().orElseThrow();
+        assertThat(one.cannotHear().get(isolated)).containsAll(ZK);
+        for (Object spec : java.util.Arrays.asList(null, "halves", "random-halves", "majorities-ring", "bridge")) {
+            var split = nemesis.grudge(spec);
+            assertThat(split.cannotHear().keySet()).as("%s leaves ZooKeeper alone", spec).doesNotContainAnyElementsOf(ZK);
+        }
     }
 
     @Test
