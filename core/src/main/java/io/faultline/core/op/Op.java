@@ -55,6 +55,13 @@ public record Op(long index, long time, OpType type, int process, String f, Obje
         return new Op(index, time, type, newProcess, f, value, error, extra);
     }
 
+    /** This op with one more extra key, e.g. {@code exception}. */
+    public Op withExtra(String key, Object extraValue) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(extra);
+        copy.put(Objects.requireNonNull(key, "key"), extraValue);
+        return new Op(index, time, type, process, f, value, error, copy);
+    }
+
     /** The completion of this invocation: same process and f, given type and value, no error. */
     public Op complete(OpType completionType, Object resultValue) {
         if (!completionType.isCompletion()) {

@@ -1,0 +1,81 @@
+package io.faultline.harness.runner;
+
+import io.faultline.core.history.History;
+import io.faultline.core.history.HistoryWriter;
+import io.faultline.core.op.Op;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Records a test's history as it happens: assigns dense indices and monotonic times, keeps the ops
+ * in memory for the checkers and appends each one to {@code history.edn} at once, so a crash of
+ * the harness keeps everything recorded before it.
+ *
+ * <p>Thread-safe: {@link #record} is synchronized (the interpreter is its only caller in practice);
+ * the counters may be read from any thread, e.g. by the progress line.
+ */
+public final class HistoryRecorder implements AutoCloseable {
+
+    private final HistoryWriter writer;
+    private final List<Op> ops = new ArrayList<>(1 << 12);
+    private long lastTime;
+    private final LongAdder ok = new LongAdder();
+    private final LongAdder fail = new LongAdder();
+    private final LongAdder info = new LongAdder();
+
+    private HistoryRecorder(HistoryWriter writer) {
+        this.writer = writer;
+    }
+
+    /** Creates (or truncates) {@code file} and records into it. */
+    public static HistoryRecorder to(Path file) throws IOException {
+        return new HistoryRecorder(HistoryWriter.edn(file));
+    }
+
+    /**
+     * Records an op, giving it the next index and a time no earlier than the last one recorded.
+     *
+     * @param op   an invocation or completion
+     * @param time ns since the test started, as measured when the op happened
+     * @return the op as recorded
+     */
+    public synchronized Op record(Op op, long time) {
+        lastTime = Math.max(lastTime, time);
+        Op recorded = op.withIndex(ops.size()).withTime(lastTime);
+        ops.add(recorded);
+        writer.append(recorded);
+        if (!recorded.isNemesis()) {
+            switch (recorded.type()) {
+                case OK -> ok.increment();
+                case FAIL -> fail.increment();
+                case INFO -> info.increment();
+                default -> {
+                }
+            }
+        }
+        return recorded;
+    }
+
+    /** Client completions so far: ok, fail, info. */
+    public long[] counts() {
+        return new long[] {ok.sum(), fail.sum(), info.sum()};
+    }
+
+    /** The history recorded so far, paired. */
+    public synchronized History history() {
+        return History.of(new ArrayList<>(ops), "recorded history");
+    }
+
+    /** The number of ops recorded so far. */
+    public synchronized int size() {
+        return ops.size();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        writer.close();
+    }
+}

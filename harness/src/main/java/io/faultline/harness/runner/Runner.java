@@ -1,0 +1,197 @@
+package io.faultline.harness.runner;
+
+import io.faultline.core.checker.Result;
+import io.faultline.core.client.Client;
+import io.faultline.core.generator.Context;
+import io.faultline.core.generator.Scheduler;
+import io.faultline.core.history.History;
+import io.faultline.core.op.Op;
+import io.faultline.results.store.RunDirectory;
+import io.faultline.results.store.Store;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs one test: the lifecycle of DESIGN.md. Start the system under test, open a client per thread,
+ * set up the nemesis, interpret the generator (one worker thread per client thread plus one for the
+ * nemesis, every op recorded as it happens), then tear down in reverse order, check the history and
+ * store the run with its report.
+ *
+ * <p>{@link #stop()} (called by the Ctrl-C hook) ends the interpretation early: ops in flight get a
+ * few seconds to complete, everything is torn down, and what was recorded is still checked and
+ * stored. One runner runs one test; not reusable.
+ */
+public final class Runner {
+
+    /** How long ops in flight may take to complete once the test is over or stopped. */
+    static final long DRAIN_MILLIS = 10_000;
+
+    private final TestSpec spec;
+    private final PrintStream log;
+    private final BlockingQueue<Worker.Completion> completions = new LinkedBlockingQueue<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private volatile Progress progress;
+
+    private Runner(TestSpec spec, PrintStream log) {
+        this.spec = spec;
+        this.log = log;
+    }
+
+    /** A runner for {@code spec} that writes its log and progress to {@code log} (e.g. System.err). */
+    public static Runner of(TestSpec spec, PrintStream log) {
+        return new Runner(spec, log);
+    }
+
+    /** Asks a running test to stop early; returns at once. Thread-safe. */
+    public void stop() {
+        stopRequested = true;
+        completions.add(new Worker.Completion(null, -1));
+    }
+
+    /** Waits until {@link #run()} has returned or thrown, at most {@code millis}. */
+    public boolean awaitFinished(long millis) throws InterruptedException {
+        return finished.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs the test to the end (or until stopped), checks and stores it.
+     *
+     * @throws RunFailedException when the system under test cannot start or the harness fails; the
+     *                            run directory, when one was made, still holds what was recorded
+     */
+    public TestOutcome run() {
+        try {
+            return runAndStore();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private TestOutcome runAndStore() {
+        Store store = Store.open(spec.store());
+        RunDirectory run = store.create(spec.name(), Instant.now());
+        Map<String, Object> testJson = new LinkedHashMap<>(spec.spec());
+        testJson.put("name", spec.name());
+        testJson.put("seed", spec.seed());
+        testJson.put("concurrency", spec.concurrency());
+        run.writeTestSpec(testJson);
+        log.println("faultline: run directory " + run.path());
+        Exception failure = null;
+        boolean started = false;
+        HistoryRecorder recorder;
+        try {
+            recorder = HistoryRecorder.to(run.historyPath());
+        } catch (IOException e) {
+            throw new RunFailedException("cannot write the history in " + run.path() + ": " + e.getMessage(), run.path(), e);
+        }
+        try (Lifecycle life = new Lifecycle(spec, log, run.logsDirectory())) {
+            life.startDb();
+            started = true;
+            List<Client> clients = life.openClients(spec.concurrency());
+            life.setupNemesis();
+            long start = System.nanoTime(); // time 0 of the history: the system is up, the clients open
+            interpret(recorder, () -> System.nanoTime() - start, clients);
+        } catch (Exception e) {
+            failure = e;
+        } finally {
+            if (progress != null) progress.close();
+            try {
+                recorder.close();
+            } catch (IOException e) {
+                if (failure == null) failure = e;
+            }
+        }
+        if (!started) {
+            throw new RunFailedException(failure == null ? "the system under test did not start"
+                    : failure.getMessage(), run.path(), failure);
+        }
+        History history = recorder.history();
+        log.println("faultline: checking " + history.size() + " ops...");
+        Result result = io.faultline.checkers.compose.Checkers.safely(spec.checker(), history);
+        if (failure != null) {
+            result = new Result(io.faultline.core.checker.Validity.UNKNOWN,
+                    "the harness failed during the run: " + failure + "; " + result.explanation(), result.details());
+        }
+        run.writeResults(result);
+        run.writeReport(history, result);
+        if (failure != null && !(failure instanceof InterruptedException)) {
+            throw new RunFailedException("the run failed: " + failure.getMessage() + " (recorded ops are in "
+                    + run.path() + ")", run.path(), failure);
+        }
+        return new TestOutcome(run.path(), history, result, stopRequested);
+    }
+
+    private void interpret(HistoryRecorder recorder, LongSupplier clock, List<Client> clients) throws Exception {
+        Map<Integer, Worker> workers = new HashMap<>();
+        for (int t = 0; t < clients.size(); t++) {
+            Client c = clients.get(t);
+            workers.put(t, new Worker("faultline-worker-" + t, c::invoke, completions, clock));
+        }
+        workers.put(Context.NEMESIS_THREAD, new Worker("faultline-nemesis", spec.nemesis()::invoke, completions, clock));
+        workers.values().forEach(Worker::start);
+        progress = Progress.start(log, recorder, spec.timeLimit(), clock);
+        Scheduler scheduler = new Scheduler(spec.generator(), spec.concurrency(), spec.seed());
+        try {
+            loop(scheduler, recorder, clock, workers);
+            drain(scheduler, recorder);
+        } finally {
+            for (Worker w : workers.values()) w.stop(1000);
+        }
+    }
+
+    private void loop(Scheduler scheduler, HistoryRecorder recorder, LongSupplier clock, Map<Integer, Worker> workers)
+            throws InterruptedException {
+        while (!stopRequested) {
+            for (Worker.Completion c; (c = completions.poll()) != null; ) accept(c, scheduler, recorder);
+            if (stopRequested) break;
+            Scheduler.Step step = scheduler.next(clock.getAsLong());
+            if (step instanceof Scheduler.Dispatch d) {
+                Op recorded = recorder.record(d.op(), clock.getAsLong());
+                workers.get(d.thread()).submit(recorded);
+            } else if (step instanceof Scheduler.Wait w) {
+                long now = clock.getAsLong();
+                long waitNanos = w.until() == Long.MAX_VALUE ? TimeUnit.MILLISECONDS.toNanos(200)
+                        : Math.max(0, w.until() - now);
+                Worker.Completion c = completions.poll(waitNanos, TimeUnit.NANOSECONDS);
+                if (c != null) accept(c, scheduler, recorder);
+            } else if (step instanceof Scheduler.Log l) {
+                log.println("faultline: " + l.message());
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** After the end or a stop: ops in flight get {@link #DRAIN_MILLIS} to complete. */
+    private void drain(Scheduler scheduler, HistoryRecorder recorder) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+        while (scheduler.inFlightCount() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.println("faultline: " + scheduler.inFlightCount() + " ops still in flight; they stay unfinished in the history");
+                return;
+            }
+            Worker.Completion c = completions.poll(left, TimeUnit.NANOSECONDS);
+            if (c != null) accept(c, scheduler, recorder);
+        }
+    }
+
+    private void accept(Worker.Completion c, Scheduler scheduler, HistoryRecorder recorder) {
+        if (c.op() == null) return; // a wake-up from stop()
+        // the worker's time, unless the interpreter's clock has already moved past it
+        Op recorded = recorder.record(c.op(), Math.max(c.time(), scheduler.context().time()));
+        scheduler.complete(recorded);
+        if (recorded.isNemesis() && progress != null) progress.fault(recorded);
+    }
+}

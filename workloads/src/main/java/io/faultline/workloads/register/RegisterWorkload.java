@@ -1,0 +1,101 @@
+package io.faultline.workloads.register;
+
+import io.faultline.checkers.Analysis;
+import io.faultline.checkers.compose.Checkers;
+import io.faultline.checkers.stats.StatsChecker;
+import io.faultline.core.checker.Checker;
+import io.faultline.core.generator.Context;
+import io.faultline.core.generator.GenResult;
+import io.faultline.core.generator.Generator;
+import io.faultline.core.generator.Generators;
+import io.faultline.core.op.Op;
+import io.faultline.sut.client.ShardedClient;
+import io.faultline.workloads.Workload;
+import io.faultline.workloads.redis.Outcomes;
+import io.faultline.workloads.redis.RedisClient;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The {@code register} workload: independent keys, each a compare-and-set register holding a small
+ * integer, read, written and cas'ed concurrently, and checked key by key for linearizability against
+ * a cas-register whose initial value is nil (a key never written). A read of nil after an
+ * acknowledged write is therefore an anomaly: the data loss Faultline exists to catch.
+ *
+ * <p>Ops: {@code :read [k nil]} → {@code [k v]}, {@code :write [k v]}, {@code :cas [k [old new]]}.
+ * Keys move on every {@code opsPerKey} ops, a few at a time, so each key's history stays small
+ * enough to check exhaustively (as Jepsen's independent generators do).
+ */
+public final class RegisterWorkload {
+
+    /** Keys in use at once. */
+    static final int KEYS_AT_ONCE = 3;
+    /** Values written are 0..VALUES-1. */
+    static final int VALUES = 5;
+
+    private RegisterWorkload() {
+    }
+
+    /**
+     * @param opsPerKey  ops before the keys in use move on (e.g. 200)
+     * @param checkLimit the linearizability checker's time budget
+     * @param client     the client prototype ({@link #commands()} over the system under test)
+     */
+    public static Workload create(int opsPerKey, Duration checkLimit, io.faultline.core.client.Client client) {
+        if (opsPerKey < 1) throw new IllegalArgumentException("opsPerKey must be >= 1, was " + opsPerKey);
+        Map<String, Checker> checkers = new LinkedHashMap<>();
+        checkers.put("linear", Analysis.checkerFor("cas-register", true, null, false, checkLimit));
+        checkers.put("stats", new StatsChecker());
+        return new Workload("register", client, new Ops(0, opsPerKey), Generators.empty(),
+                Checkers.compose(checkers));
+    }
+
+    /** The generator alone, for tests and dry runs. */
+    public static Generator generator(int opsPerKey) {
+        return new Ops(0, opsPerKey);
+    }
+
+    /** Pure generator of register ops; {@code n} counts the ops emitted so far. */
+    record Ops(long n, int opsPerKey) implements Generator {
+        @Override
+        public GenResult op(Context ctx) {
+            SplittableRandom r = ctx.fork(n).random();
+            long key = (n / opsPerKey) * KEYS_AT_ONCE + r.nextInt(KEYS_AT_ONCE);
+            int pick = r.nextInt(10);
+            Op template;
+            if (pick < 4) template = Op.invoke(0, "read", Arrays.asList(key, null));
+            else if (pick < 7) template = Op.invoke(0, "write", List.of(key, (long) r.nextInt(VALUES)));
+            else template = Op.invoke(0, "cas", List.of(key, List.of((long) r.nextInt(VALUES), (long) r.nextInt(VALUES))));
+            Op op = ctx.fillIn(template);
+            return op == null ? GenResult.pending(this) : GenResult.emit(op, new Ops(n + 1, opsPerKey));
+        }
+    }
+
+    /** How register ops run on the sharded Redis client: key {@code k} is stored as {@code "r<k>"}. */
+    public static RedisClient.Commands commands() {
+        return RegisterWorkload::invoke;
+    }
+
+    static Op invoke(ShardedClient redis, Op op) {
+        List<?> tuple = (List<?>) op.value();
+        Object key = tuple.get(0);
+        String redisKey = "r" + key;
+        return switch (op.f()) {
+            case "read" -> {
+                yield Outcomes.complete(op, redis.read(redisKey),
+                        v -> Arrays.asList(key, v == null ? null : Long.valueOf(v)));
+            }
+            case "write" -> Outcomes.complete(op, redis.write(redisKey, String.valueOf(tuple.get(1))), v -> tuple);
+            case "cas" -> {
+                List<?> cas = (List<?>) tuple.get(1);
+                yield Outcomes.complete(op,
+                        redis.compareAndSet(redisKey, String.valueOf(cas.get(0)), String.valueOf(cas.get(1))), v -> tuple);
+            }
+            default -> throw new IllegalArgumentException("the register client handles read, write and cas, not :" + op.f());
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package io.faultline.workloads.set;
+
+import io.faultline.checkers.compose.Checkers;
+import io.faultline.checkers.set.SetChecker;
+import io.faultline.checkers.stats.StatsChecker;
+import io.faultline.core.checker.Checker;
+import io.faultline.core.client.Client;
+import io.faultline.core.generator.Context;
+import io.faultline.core.generator.GenResult;
+import io.faultline.core.generator.Generator;
+import io.faultline.core.op.Op;
+import io.faultline.sut.client.Outcome;
+import io.faultline.sut.client.ShardedClient;
+import io.faultline.workloads.FinalReads;
+import io.faultline.workloads.Workload;
+import io.faultline.workloads.redis.Outcomes;
+import io.faultline.workloads.redis.RedisClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The {@code set} workload (Jepsen's set): unique integers added concurrently, then, once the faults
+ * are healed and the cluster has recovered, one final read of the whole set. Elements are spread
+ * over {@link #SET_KEYS} Redis sets ({@code s0..s7}), so with several replica groups every group
+ * holds some, and the final read reads every one of them. Checked by the set checker: acknowledged
+ * adds that the final read lacks are lost writes.
+ */
+public final class SetWorkload {
+
+    /** Redis sets the elements are spread over. */
+    public static final int SET_KEYS = 8;
+
+    private SetWorkload() {
+    }
+
+    public static Workload create(Client client) {
+        Map<String, Checker> checkers = new LinkedHashMap<>();
+        checkers.put("set", new SetChecker());
+        checkers.put("stats", new StatsChecker());
+        return new Workload("set", client, new Adds(0), FinalReads.of("read"), Checkers.compose(checkers));
+    }
+
+    /** The add generator alone. */
+    public static Generator generator() {
+        return new Adds(0);
+    }
+
+    /** Emits {@code :add 0}, {@code :add 1}, ...: pure, each element once. */
+    record Adds(long next) implements Generator {
+        @Override
+        public GenResult op(Context ctx) {
+            Op op = ctx.fillIn(Op.invoke(0, "add", next));
+            return op == null ? GenResult.pending(this) : GenResult.emit(op, new Adds(next + 1));
+        }
+    }
+
+    /** How set ops run on the sharded Redis client. */
+    public static RedisClient.Commands commands() {
+        return SetWorkload::invoke;
+    }
+
+    static Op invoke(ShardedClient redis, Op op) {
+        return switch (op.f()) {
+            case "add" -> {
+                long element = ((Number) op.value()).longValue();
+                yield Outcomes.complete(op, redis.addToSet("s" + Math.floorMod(element, SET_KEYS), Long.toString(element)),
+                        v -> element);
+            }
+            case "read" -> readAll(redis, op);
+            default -> throw new IllegalArgumentException("the set client handles add and read, not :" + op.f());
+        };
+    }
+
+    /** Reads every Redis set; ok only when every one was read. */
+    private static Op readAll(ShardedClient redis, Op op) {
+        TreeSet<Long> all = new TreeSet<>();
+        for (int k = 0; k < SET_KEYS; k++) {
+            Outcome<java.util.Set<String>> o = redis.readSet("s" + k);
+            if (!o.isOk()) {
+                return op.fail(Outcomes.errorKeyword(o.error()));
+            }
+            o.value().forEach(e -> all.add(Long.valueOf(e)));
+        }
+        return op.ok(List.copyOf(new ArrayList<>(all)));
+    }
+}
