@@ -146,7 +146,7 @@ final class EventLoop implements AutoCloseable {
             if (key != null) key.cancel();
             channel.close();
             // selectNow() deregisters cancelled keys, which releases the socket; it must not run
-            // while the selected keys are being iterated, so then it runs right after.
+            // inside a select that is dispatching ready keys, so then it runs right after.
             if (iterating) flushClosed = true;
             else selector.selectNow();
         } catch (IOException e) {
@@ -158,18 +158,15 @@ final class EventLoop implements AutoCloseable {
         while (running) {
             try {
                 long timeoutMillis = runDueTimers();
-                if (!tasks.isEmpty()) {
-                    selector.selectNow();
-                } else if (timeoutMillis < 0) {
-                    selector.select();
-                } else {
-                    selector.select(Math.max(1, timeoutMillis));
-                }
+                // The action form of select hands each ready key straight to its handler, without
+                // the selected-key set (no set insertions, removals or iterator per event).
                 iterating = true;
-                for (var it = selector.selectedKeys().iterator(); it.hasNext(); ) {
-                    SelectionKey key = it.next();
-                    it.remove();
-                    if (key.isValid()) ((Handler) key.attachment()).ready(key);
+                if (!tasks.isEmpty()) {
+                    selector.selectNow(EventLoop::dispatch);
+                } else if (timeoutMillis < 0) {
+                    selector.select(EventLoop::dispatch);
+                } else {
+                    selector.select(EventLoop::dispatch, Math.max(1, timeoutMillis));
                 }
                 iterating = false;
                 if (flushClosed) {
@@ -197,6 +194,10 @@ final class EventLoop implements AutoCloseable {
         } catch (IOException ignored) {
             // closing on shutdown: nothing to do
         }
+    }
+
+    private static void dispatch(SelectionKey key) {
+        if (key.isValid()) ((Handler) key.attachment()).ready(key);
     }
 
     /** Runs the timers that are due; returns ms until the next one, or -1 when there is none. */

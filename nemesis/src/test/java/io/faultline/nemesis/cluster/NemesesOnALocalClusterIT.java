@@ -89,7 +89,14 @@ class NemesesOnALocalClusterIT {
 
     @AfterAll
     void tearDownInReverseOrderAndLeaveNothingBehind() throws Exception {
-        resources.close();
+        try {
+            resources.close();
+        } finally {
+            assertNothingIsLeft();
+        }
+    }
+
+    private void assertNothingIsLeft() throws Exception {
         assertThat(proxiesAfterTableClosed).as("proxies left once the link table closed").isZero();
         assertThat(server.proxyCount()).isZero();
         if (clusterStarted) assertThat(clusterProcesses).as("the cluster's redis-server and agent processes").isNotEmpty();
