@@ -36,6 +36,8 @@ public final class ClientBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.zookeeper", "off");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.curator", "warn");
         int nodes = Integer.getInteger("bench.nodes", 5);
         int groups = Integer.getInteger("bench.groups", 1);
         int clients = Integer.getInteger("bench.clients", 10);
@@ -56,6 +58,9 @@ public final class ClientBenchmark {
         System.out.println("--- writes, " + nodes + " nodes, " + groups + " group(s), " + clients + " clients, "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         results.forEach(System.out::println);
+        // ZooKeeper's embedded servers can leave a non-daemon thread behind, which would keep
+        // `mvn exec:java` waiting: everything is closed, so end the JVM here.
+        System.exit(0);
     }
 
     static Result run(LocalCluster cluster, Replication replication, int clients, Duration duration) throws Exception {

@@ -105,27 +105,34 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
         }
         workDir = spec.workDir() != null ? Files.createDirectories(spec.workDir())
                 : Files.createTempDirectory("faultline-cluster-");
-        List<Integer> ports = Ports.choose(spec.basePort(), spec.nodes());
+        Ports.Reservation reserved = Ports.reserve(spec.basePort(), spec.nodes());
+        try {
+            startReserved(reserved, binary, pids);
+        } finally {
+            reserved.release();
+        }
+    }
+
+    private void startReserved(Ports.Reservation reserved, RedisBinary binary, PidDirectory pids) throws Exception {
+        List<Integer> ports = reserved.ports();
         Map<String, InetSocketAddress> zks = startZooKeeper();
         admin = LeaseStatus.connect(zookeeperConnect, Duration.ofSeconds(5));
         admin.writeLayout(groups);
         LOG.info("starting {} nodes in {} with {} ({}), zookeeper {}", spec.nodes(), workDir, binary.path(),
                 binary.source(), zookeeperConnect);
-        int i = 0;
-        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
-            for (String node : group.getValue()) {
-                Path dir = workDir.resolve(node);
-                RedisServer server = new RedisServer(binary, ports.get(i++), dir, dir.resolve("redis.log"), spec.persistence());
-                nodes.put(node, new LocalNode(node, server, null, dir, pids));
-            }
+        Map<String, RedisServer> servers = new LinkedHashMap<>();
+        for (String node : nodes()) {
+            Path dir = workDir.resolve(node);
+            servers.put(node, new RedisServer(binary, ports.get(servers.size()), dir, dir.resolve("redis.log"),
+                    spec.persistence()));
         }
         for (Map.Entry<String, List<String>> group : groups.entrySet()) {
             for (String node : group.getValue()) {
-                LocalNode draft = nodes.get(node);
-                nodes.put(node, new LocalNode(node, draft.server(), agentConfig(node, group.getKey(), zks),
+                nodes.put(node, new LocalNode(node, servers.get(node), agentConfig(node, group.getKey(), zks, servers),
                         workDir.resolve(node), pids));
             }
         }
+        reserved.release(); // the Redis processes bind them now
         for (LocalNode node : nodes.values()) {
             try {
                 node.startRedis();
@@ -164,7 +171,8 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
         return ensemble.addresses();
     }
 
-    private AgentConfig agentConfig(String node, String group, Map<String, InetSocketAddress> zks) {
+    private AgentConfig agentConfig(String node, String group, Map<String, InetSocketAddress> zks,
+                                    Map<String, RedisServer> servers) {
         String connect = zks.entrySet().stream()
                 .map(zk -> LinkRouter.hostPort(LinkRouter.routeChecked(router, node, zk.getKey(), LinkKind.AGENT_TO_ZOOKEEPER, zk.getValue())))
                 .collect(Collectors.joining(","));
@@ -172,10 +180,10 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
         for (String peer : groups.get(group)) {
             if (!peer.equals(node)) {
                 peers.put(peer, LinkRouter.routeChecked(router, node, peer, LinkKind.REPLICATION,
-                        nodes.get(peer).server().address()));
+                        servers.get(peer).address()));
             }
         }
-        InetSocketAddress own = nodes.get(node).server().address();
+        InetSocketAddress own = servers.get(node).address();
         return new AgentConfig(node, group, own, own, connect, spec.sessionTimeout(), spec.onLeaseLoss(), peers);
     }
 

@@ -62,6 +62,10 @@ class LocalClusterIT {
                         mode, first.node(), second.node(), second.epoch(), failoverMillis);
                 assertThat(client.read("k7").value()).isEqualTo("v7");
 
+                cluster.startNode(first.node());
+                assertThat(Await.until(() -> inSync(cluster, first.node()), SESSION.multipliedBy(5), Duration.ofMillis(50)))
+                        .as("%s restarted after the kill follows the new master", first.node()).isTrue();
+
                 try (Jedis old = new Jedis(cluster.redisAddress(second.node()).getHostString(),
                         cluster.redisAddress(second.node()).getPort(), 2000)) {
                     assertThat(role(old)).isEqualTo("master");
@@ -137,6 +141,12 @@ class LocalClusterIT {
         }, within, Duration.ofMillis(20));
         assertThat(done).as("a new master after %s lost its lease, within %s", old.node(), within).isTrue();
         return next.get();
+    }
+
+    private static boolean inSync(Cluster cluster, String node) {
+        try (Jedis j = new Jedis(cluster.redisAddress(node).getHostString(), cluster.redisAddress(node).getPort(), 500)) {
+            return j.info("replication").contains("master_link_status:up");
+        }
     }
 
     private static String role(Jedis jedis) {
