@@ -32,8 +32,9 @@ import us.bpsm.edn.parser.Parsers;
         description = "Checks histories (Jepsen history.edn, Knossos .edn, JSON lines, .gz) for linearizability or lost writes.")
 final class AnalyzeCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL",
-            description = "register, cas-register, multi-register, set, counter or mutex")
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "register, cas-register, multi-register, set, counter or mutex; "
+                    + "optional for a run directory, whose workload's checkers are used")
     String model;
 
     @Option(names = "--independent", description = "values are [key value] tuples; check each key on its own")
@@ -60,9 +61,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (timeLimitSeconds <= 0) {
             throw new BadInputException("--time-limit must be > 0 seconds, was " + timeLimitSeconds);
         }
-        Checker checker = Analysis.checkerFor(model, independent, parseInitial(initial), knossos,
-                Duration.ofMillis((long) (timeLimitSeconds * 1000)));
+        Duration limit = Duration.ofMillis((long) (timeLimitSeconds * 1000));
         PrintWriter out = spec.commandLine().getOut();
+        if (model == null) {
+            if (files.size() != 1 || !Files.isDirectory(files.get(0))) {
+                throw new BadInputException("--model is required unless the one argument is a run directory "
+                        + "(store/<test>/<time>); models: register, cas-register, multi-register, set, counter, mutex");
+            }
+            return RunReanalysis.recheck(files.get(0), limit, out);
+        }
+        Checker checker = Analysis.checkerFor(model, independent, parseInitial(initial), knossos, limit);
         if (files.size() == 1) {
             Path file = files.get(0);
             Result result = checker.check(read(file));

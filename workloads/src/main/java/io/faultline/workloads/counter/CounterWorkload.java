@@ -29,10 +29,15 @@ public final class CounterWorkload {
     }
 
     public static Workload create(Client client) {
+        return new Workload("counter", client, generator(), FinalReads.of("read"), checker());
+    }
+
+    /** The workload's checker: counter bounds and stats. */
+    public static Checker checker() {
         Map<String, Checker> checkers = new LinkedHashMap<>();
         checkers.put("counter", new CounterChecker(0));
         checkers.put("stats", new StatsChecker());
-        return new Workload("counter", client, generator(), FinalReads.of("read"), Checkers.compose(checkers));
+        return Checkers.compose(checkers);
     }
 
     /** Four increments for each read, in random order. */

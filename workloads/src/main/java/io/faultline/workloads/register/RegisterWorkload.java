@@ -47,11 +47,15 @@ public final class RegisterWorkload {
      */
     public static Workload create(int opsPerKey, Duration checkLimit, io.faultline.core.client.Client client) {
         if (opsPerKey < 1) throw new IllegalArgumentException("opsPerKey must be >= 1, was " + opsPerKey);
+        return new Workload("register", client, new Ops(0, opsPerKey), Generators.empty(), checker(checkLimit));
+    }
+
+    /** The workload's checker: per-key linearizability (cas-register, nil initial) and stats. */
+    public static Checker checker(Duration checkLimit) {
         Map<String, Checker> checkers = new LinkedHashMap<>();
         checkers.put("linear", Analysis.checkerFor("cas-register", true, null, false, checkLimit));
         checkers.put("stats", new StatsChecker());
-        return new Workload("register", client, new Ops(0, opsPerKey), Generators.empty(),
-                Checkers.compose(checkers));
+        return Checkers.compose(checkers);
     }
 
     /** The generator alone, for tests and dry runs. */

@@ -37,10 +37,15 @@ public final class SetWorkload {
     }
 
     public static Workload create(Client client) {
+        return new Workload("set", client, new Adds(0), FinalReads.of("read"), checker());
+    }
+
+    /** The workload's checker: lost writes (set) and stats. */
+    public static Checker checker() {
         Map<String, Checker> checkers = new LinkedHashMap<>();
         checkers.put("set", new SetChecker());
         checkers.put("stats", new StatsChecker());
-        return new Workload("set", client, new Adds(0), FinalReads.of("read"), Checkers.compose(checkers));
+        return Checkers.compose(checkers);
     }
 
     /** The add generator alone. */

@@ -1,0 +1,173 @@
+package io.faultline.harness.bench;
+
+import io.faultline.core.client.Client;
+import io.faultline.core.generator.Context;
+import io.faultline.core.generator.GenResult;
+import io.faultline.core.generator.Generator;
+import io.faultline.core.generator.Generators;
+import io.faultline.core.history.History;
+import io.faultline.core.history.HistoryReader;
+import io.faultline.core.nemesis.Nemesis;
+import io.faultline.core.op.Op;
+import io.faultline.harness.runner.Runner;
+import io.faultline.harness.runner.TestOutcome;
+import io.faultline.harness.runner.TestSpec;
+import io.faultline.sut.cluster.ClusterSpec;
+import io.faultline.sut.cluster.LocalCluster;
+import io.faultline.sut.link.LinkRouter;
+import io.faultline.workloads.Workload;
+import io.faultline.workloads.redis.RedisClient;
+import io.faultline.workloads.redis.RedisDb;
+import io.faultline.workloads.register.RegisterWorkload;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The runner's overhead: ops/s of the register workload through the runner (generator, worker
+ * threads, history recording to disk) against the same client calls in a bare loop, at the same
+ * concurrency, without faults, on one local cluster; and the history's memory per op.
+ *
+ * <p>Run with {@code ./faultline bench runner [SECONDS [CONCURRENCY]]}.
+ */
+public final class RunnerBenchmark {
+
+    private RunnerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        run(Duration.ofSeconds(seconds), concurrency, System.out);
+    }
+
+    static void run(Duration length, int concurrency, PrintStream out) throws Exception {
+        ClusterSpec spec = ClusterSpec.builder().nodes(3).build();
+        Path store = Files.createTempDirectory("faultline-bench-store");
+        try (RedisDb db = RedisDb.of(() -> LocalCluster.create(spec, LinkRouter.direct()), 3)) {
+            db.setup();
+            RedisClient prototype = RedisClient.prototype(() -> db.cluster().clientConfig().build(), RegisterWorkload.commands());
+            try {
+                double bare = bareLoop(prototype, length, concurrency);
+                double runner = throughRunner(db, prototype, length, concurrency, store);
+                out.printf("bare loop:     %8.0f ops/s (%d threads, %s)%n", bare, concurrency, length);
+                out.printf("runner:        %8.0f ops/s%n", runner);
+                out.printf("overhead:      %8.1f %%%n", 100 * (1 - runner / bare));
+            } finally {
+                prototype.close();
+            }
+        }
+        memoryPerOp(store, out);
+    }
+
+    private static double bareLoop(Client prototype, Duration length, int concurrency) throws Exception {
+        LongAdder ops = new LongAdder();
+        long end = System.nanoTime() + length.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            Client c = prototype.open("n1");
+            int process = t;
+            Thread th = new Thread(() -> {
+                Generator gen = RegisterWorkload.generator(200);
+                Context ctx = Context.initial(1, process);
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    GenResult r = gen.op(ctx);
+                    if (!(r instanceof GenResult.Emit e)) break;
+                    try {
+                        c.invoke(e.op().withProcess(0));
+                    } catch (Exception ex) {
+                        // counted like any other op
+                    }
+                    gen = e.next();
+                    ctx = Context.initial(1, process + ++n * 1000);
+                    ops.increment();
+                }
+            });
+            threads.add(th);
+            th.start();
+        }
+        for (Thread th : threads) th.join();
+        return ops.sum() / (length.toNanos() / 1e9);
+    }
+
+    private static double throughRunner(RedisDb db, Client prototype, Duration length, int concurrency, Path store) {
+        Nemesis none = new Nemesis() {
+            @Override
+            public Op invoke(Op op) {
+                throw new IllegalArgumentException("no faults in this benchmark");
+            }
+
+            @Override
+            public Set<String> fs() {
+                return Set.of();
+            }
+        };
+        Workload w = RegisterWorkload.create(200, Duration.ofMinutes(1), prototype);
+        Generator gen = Generators.timeLimit(length, Generators.clients(w.generator()));
+        TestSpec spec = new TestSpec("bench-runner", new AlreadyUp(db), new Unclosed(prototype), none, gen, h -> io.faultline.core.checker.Result.valid("not checked"),
+                concurrency, 1, length, store, Map.of());
+        TestOutcome outcome = Runner.of(spec, new PrintStream(java.io.OutputStream.nullOutputStream())).run();
+        long invocations = outcome.history().stream().filter(Op::isInvoke).count();
+        return invocations / (length.toNanos() / 1e9);
+    }
+
+    private static void memoryPerOp(Path store, PrintStream out) throws Exception {
+        Path history;
+        try (var files = Files.walk(store)) {
+            history = files.filter(p -> p.getFileName().toString().equals("history.edn")).findFirst().orElseThrow();
+        }
+        Runtime rt = Runtime.getRuntime();
+        long before = usedAfterGc(rt);
+        History h = HistoryReader.read(history);
+        long after = usedAfterGc(rt);
+        out.printf("history:       %8d ops, %.0f bytes per op in memory%n", h.size(), (after - before) / (double) h.size());
+    }
+
+    private static long usedAfterGc(Runtime rt) throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** The benchmark's cluster, already up: the runner neither starts nor stops it. */
+    private record AlreadyUp(RedisDb db) implements io.faultline.core.db.Db {
+        @Override
+        public List<String> nodes() {
+            return db.nodes();
+        }
+
+        @Override
+        public void setup() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The benchmark's client prototype: the runner may not close the shared connection. */
+    private record Unclosed(Client prototype) implements Client {
+        @Override
+        public Client open(String node) throws Exception {
+            return prototype.open(node);
+        }
+
+        @Override
+        public Op invoke(Op op) throws Exception {
+            return prototype.invoke(op);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
