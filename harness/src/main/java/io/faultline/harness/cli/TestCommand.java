@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,13 +45,15 @@ final class TestCommand implements Callable<Integer> {
 
     /** Runs one test and prints its verdict; shared with {@code test-all}. */
     static int run(TestOptions o, PrintWriter out, PrintStream log) {
+        CountDownLatch reported = new CountDownLatch(1);
         try (PlannedTest planned = TestPlan.plan(o)) {
             Runner runner = Runner.of(planned.spec(), log);
             Thread hook = new Thread(() -> {
                 log.println("\nfaultline: interrupted; stopping the test, then checking what was recorded...");
                 runner.stop();
                 try {
-                    runner.awaitFinished(Duration.ofMinutes(3).toMillis());
+                    // the JVM exits when this hook returns: wait until the verdict is printed
+                    reported.await(3, TimeUnit.MINUTES);
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
                 }
@@ -66,6 +70,7 @@ final class TestCommand implements Callable<Integer> {
                 }
             }
             out.println("run: " + outcome.runDirectory());
+            if (outcome.interrupted()) out.println("interrupted: the verdict covers the ops recorded before Ctrl-C");
             VerdictText.lines(outcome.result()).forEach(out::println);
             out.flush();
             return outcome.result().valid().exitCode();
@@ -74,6 +79,8 @@ final class TestCommand implements Callable<Integer> {
                 throw new BadInputException(cse.getMessage(), cse);
             }
             throw e;
+        } finally {
+            reported.countDown();
         }
     }
 

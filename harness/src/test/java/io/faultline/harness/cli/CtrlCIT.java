@@ -1,0 +1,66 @@
+package io.faultline.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C on {@code faultline test}: the test stops, what was recorded is checked and stored with its
+ * report, and no process of the run survives.
+ */
+class CtrlCIT {
+
+    @TempDir
+    Path store;
+
+    @Test
+    void ctrlCStopsTheTestStoresAVerdictAndLeavesNothingRunning() throws Exception {
+        Path out = store.resolve("out.txt");
+        Process test = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Faultline.class.getName(),
+                "test", "--workload", "set", "--time-limit", "300", "--seed", "5", "--store", store.toString()))
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Set<ProcessHandle> started = new HashSet<>();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!output(out).contains("[") && System.nanoTime() < deadline && test.isAlive()) {
+                test.descendants().forEach(started::add);
+                TimeUnit.MILLISECONDS.sleep(200); // polling the child's output with a deadline
+            }
+            test.descendants().forEach(started::add);
+            assertThat(output(out)).as("the test's progress line").contains("ok ");
+            assertThat(started).as("redis and agent processes of the test").hasSizeGreaterThanOrEqualTo(10);
+
+            new ProcessBuilder("kill", "-INT", Long.toString(test.pid())).start().waitFor();
+            assertThat(test.waitFor(90, TimeUnit.SECONDS)).as("the test ends after Ctrl-C").isTrue();
+
+            String printed = output(out);
+            assertThat(printed).contains("interrupted").contains("run: ").containsPattern("valid: (true|false|unknown)");
+            Path run = Path.of(printed.lines().filter(l -> l.startsWith("run: ")).findFirst().orElseThrow().substring(5));
+            assertThat(run.resolve("results.json")).exists();
+            assertThat(run.resolve("report.html")).exists();
+            assertThat(Files.size(run.resolve("history.edn"))).isPositive();
+            for (ProcessHandle p : started) {
+                p.onExit().get(10, TimeUnit.SECONDS);
+                assertThat(p.isAlive()).as("process %d (%s)", p.pid(), p.info().command().orElse("?")).isFalse();
+            }
+        } finally {
+            test.destroyForcibly();
+            started.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static String output(Path out) throws IOException {
+        return Files.exists(out) ? Files.readString(out) : "";
+    }
+}

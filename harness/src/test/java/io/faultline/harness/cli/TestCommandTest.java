@@ -1,0 +1,45 @@
+package io.faultline.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.faultline.harness.cli.AnalyzeCommandTest.Run;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestCommandTest {
+
+    @TempDir
+    Path store;
+
+    @Test
+    void anUnknownWorkloadIsBadInputNamingTheOptionAndTheChoices() {
+        Run run = AnalyzeCommandTest.faultline("test", "--workload", "queue", "--store", store.toString());
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).contains("--workload must be one of register, set, counter, was 'queue'").hasLineCount(1);
+    }
+
+    @Test
+    void anUnknownFaultIsBadInput() {
+        Run run = AnalyzeCommandTest.faultline("test", "--nemesis", "partition,meteor", "--store", store.toString());
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).contains("--nemesis must be one of").contains("'meteor'");
+    }
+
+    @Test
+    void aNegativeTimeLimitIsBadInput() {
+        Run run = AnalyzeCommandTest.faultline("test", "--time-limit", "-3", "--store", store.toString());
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).contains("--time-limit");
+    }
+
+    @Test
+    void aMissingRedisBinaryIsBadInputNamingThePathAndLeavesNothingRunning() {
+        Path missing = store.resolve("no-such-redis-server");
+        Run run = AnalyzeCommandTest.faultline("test", "--redis-binary", missing.toString(), "--time-limit", "1",
+                "--store", store.toString());
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).contains(missing.toString());
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    }
+}
