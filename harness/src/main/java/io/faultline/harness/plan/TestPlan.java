@@ -154,7 +154,11 @@ public final class TestPlan {
         m.put("session-timeout-ms", o.sessionTimeout().toMillis());
         m.put("replication", o.replication());
         m.put("on-lease-loss", o.onLeaseLoss());
-        if (!o.commandLine().isEmpty()) m.put("command-line", o.commandLine());
+        if (!o.commandLine().isEmpty()) {
+            List<String> argv = new ArrayList<>(List.of("./faultline"));
+            argv.addAll(o.commandLine());
+            m.put("command-line", argv);
+        }
         return m;
     }
 }
