@@ -1,21 +1,14 @@
 package io.faultline.sut.cluster;
 
 import io.faultline.sut.lease.AgentConfig;
-import io.faultline.sut.lease.LeaseAgent;
+import io.faultline.sut.lease.AgentLauncher;
 import io.faultline.sut.process.ManagedProcess;
 import io.faultline.sut.process.PidDirectory;
 import io.faultline.sut.redis.RedisServer;
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One node of the local runtime: a redis-server process and its lease agent process, in directory
@@ -66,9 +59,7 @@ final class LocalNode {
 
     synchronized void startAgent() throws IOException {
         if (agent == null || !agent.isAlive()) {
-            Files.createDirectories(dir);
-            agent = ManagedProcess.start(id + "-agent", agentCommand(), dir, agentLog(), pids,
-                    LeaseAgent.class.getName() + " --node=" + id + " ");
+            agent = AgentLauncher.start(agentConfig, dir, agentLog(), pids);
         }
     }
 
@@ -120,46 +111,5 @@ final class LocalNode {
         if (redis == null || agent == null || !redis.isAlive() || !agent.isAlive()) {
             throw new IllegalStateException("cannot " + action + " " + id + ": it is not running");
         }
-    }
-
-    private List<String> agentCommand() {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx96m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
-                "-Dorg.slf4j.simpleLogger.log.org.apache.zookeeper=warn",
-                "-Dorg.slf4j.simpleLogger.log.org.apache.curator=warn",
-                "-cp", classpath(),
-                LeaseAgent.class.getName()));
-        cmd.addAll(agentConfig.toArgs());
-        return cmd;
-    }
-
-    /**
-     * The classpath that loaded the agent: the URLs of its class loaders when they are URL class
-     * loaders (e.g. under {@code mvn exec:java}), else {@code java.class.path}.
-     */
-    static String classpath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (ClassLoader cl = LeaseAgent.class.getClassLoader(); cl != null; cl = cl.getParent()) {
-            if (cl instanceof URLClassLoader ucl) {
-                for (URL url : ucl.getURLs()) {
-                    if ("file".equals(url.getProtocol())) {
-                        try {
-                            entries.add(Path.of(url.toURI()).toString());
-                        } catch (java.net.URISyntaxException e) {
-                            entries.add(url.getPath());
-                        }
-                    }
-                }
-            }
-        }
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!e.isBlank()) {
-                entries.add(e);
-            }
-        }
-        return String.join(File.pathSeparator, entries);
     }
 }

@@ -17,7 +17,7 @@ import org.apache.curator.test.TestingCluster;
  * session timeout, so sessions of that length are allowed (ZooKeeper accepts 2..20 ticks) and
  * expire within a tick of it. Thread-safe for stop/start of single servers.
  */
-final class ZooKeeperEnsemble implements AutoCloseable {
+public final class ZooKeeperEnsemble implements AutoCloseable {
     private final TestingCluster cluster;
     private final Map<String, InstanceSpec> servers = new LinkedHashMap<>();
 
@@ -28,7 +28,7 @@ final class ZooKeeperEnsemble implements AutoCloseable {
         }
     }
 
-    static ZooKeeperEnsemble start(int size, Path dataDir, Duration sessionTimeout) throws Exception {
+    public static ZooKeeperEnsemble start(int size, Path dataDir, Duration sessionTimeout) throws Exception {
         int tick = (int) Math.max(50, sessionTimeout.toMillis() / 10);
         List<InstanceSpec> specs = new ArrayList<>();
         for (int i = 1; i <= size; i++) {
@@ -45,23 +45,23 @@ final class ZooKeeperEnsemble implements AutoCloseable {
         return new ZooKeeperEnsemble(cluster, specs);
     }
 
-    Map<String, InetSocketAddress> addresses() {
+    public Map<String, InetSocketAddress> addresses() {
         Map<String, InetSocketAddress> a = new LinkedHashMap<>();
         servers.forEach((id, spec) -> a.put(id, new InetSocketAddress("127.0.0.1", spec.getPort())));
         return a;
     }
 
-    String connectString() {
+    public String connectString() {
         StringBuilder sb = new StringBuilder();
         addresses().values().forEach(a -> sb.append(sb.length() == 0 ? "" : ",").append("127.0.0.1:").append(a.getPort()));
         return sb.toString();
     }
 
-    void stop(String zk) throws Exception {
+    public void stop(String zk) throws Exception {
         cluster.killServer(spec(zk));
     }
 
-    void restart(String zk) throws Exception {
+    public void restart(String zk) throws Exception {
         cluster.restartServer(spec(zk));
     }
 
