@@ -88,7 +88,8 @@ public record ClusterSpec(int nodes, int groups, int zookeepers, Duration sessio
 
     /**
      * Defaults: nodes 5, groups 1, zookeepers 3, sessionTimeout 3 s, replication async,
-     * onLeaseLoss demote, persistence off, redisBinary search, basePort 0 (free ports), workDir
+     * onLeaseLoss demote, persistence off, redisBinary from system property
+     * {@code faultline.redisBinary} if set (else search), basePort 0 (free ports), workDir
      * temporary, virtualNodes 128, embedded ZooKeeper, startTimeout 60 s, pidDir
      * ~/.cache/faultline/pids.
      */
@@ -100,7 +101,8 @@ public record ClusterSpec(int nodes, int groups, int zookeepers, Duration sessio
         private Replication replication = Replication.ASYNC;
         private OnLeaseLoss onLeaseLoss = OnLeaseLoss.DEMOTE;
         private boolean persistence;
-        private Path redisBinary;
+        private Path redisBinary = System.getProperty("faultline.redisBinary") == null ? null
+                : Path.of(System.getProperty("faultline.redisBinary"));
         private int basePort;
         private Path workDir;
         private int virtualNodes = HashRing.DEFAULT_VIRTUAL_NODES;

@@ -226,6 +226,9 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
                     if (node.equals(master) && !info.contains("role:master")) {
                         return Optional.of(master + " holds the lease of " + group.getKey() + " but is not master yet");
                     }
+                    if (node.equals(master) && info.contains("min_slaves_good_slaves:0")) {
+                        return Optional.of(master + " has no good replica yet (min-replicas-to-write)");
+                    }
                     if (!node.equals(master) && !info.contains("master_link_status:up")) {
                         return Optional.of(node + " is not yet in sync with " + master);
                     }

@@ -49,7 +49,8 @@ class LocalClusterIT {
             cluster.start();
             try (ShardedClient client = ShardedClient.connect(cluster.clientConfig().build())) {
                 for (int i = 0; i < 20; i++) {
-                    assertThat(client.write("k" + i, "v" + i).kind()).isEqualTo(Outcome.Kind.OK);
+                    Outcome<Void> write = client.write("k" + i, "v" + i);
+                    assertThat(write.kind()).as("write k%d: %s", i, write).isEqualTo(Outcome.Kind.OK);
                 }
                 assertThat(client.read("k7").value()).isEqualTo("v7");
 
@@ -86,7 +87,8 @@ class LocalClusterIT {
                             .as("%s follows the new master in the end", second.node()).isTrue();
                 }
                 assertThat(client.read("split-brain").value()).as("a write to the old master is not in the new one").isNull();
-                assertThat(client.write("after", "all").kind()).isEqualTo(Outcome.Kind.OK);
+                Outcome<Void> after = client.write("after", "all");
+                assertThat(after.kind()).as("%s", after).isEqualTo(Outcome.Kind.OK);
             }
         }
     }
