@@ -31,7 +31,8 @@ final class VerdictText {
             lines.add("  " + e.getKey() + ": " + sub.valid().label() + " - " + sub.explanation());
             for (String key : List.of("lost", "stale", "unexpected", "failed-but-read")) {
                 if (sub.details().get(key) instanceof Collection<?> items && !items.isEmpty()) {
-                    lines.add("    " + key + ": " + abbreviate(items));
+                    long total = sub.details().get(key + "-count") instanceof Number n ? n.longValue() : items.size();
+                    lines.add("    " + key + ": " + abbreviate(items, total));
                 }
             }
         }
@@ -40,12 +41,13 @@ final class VerdictText {
         return lines;
     }
 
-    private static String abbreviate(Collection<?> items) {
+    /** The first {@value #SHOWN} items, then how many of {@code total} are not shown. */
+    private static String abbreviate(Collection<?> items, long total) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         for (Object item : items) {
             if (i == SHOWN) {
-                sb.append(" ... ").append(items.size() - SHOWN).append(" more");
+                sb.append(" ... ").append(total - SHOWN).append(" more");
                 break;
             }
             if (i++ > 0) sb.append(' ');
