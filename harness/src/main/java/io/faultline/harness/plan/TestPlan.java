@@ -1,6 +1,5 @@
 package io.faultline.harness.plan;
 
-import io.faultline.core.client.Client;
 import io.faultline.core.generator.FaultKind;
 import io.faultline.core.generator.FaultSchedule;
 import io.faultline.core.generator.Generator;
@@ -16,6 +15,7 @@ import io.faultline.nemesis.network.PartitionNemesis;
 import io.faultline.nemesis.process.ProcessNemesis;
 import io.faultline.nemesis.process.Target;
 import io.faultline.nemesis.proxy.FaultProxyServer;
+import io.faultline.sut.client.ClientConfig;
 import io.faultline.sut.client.Replication;
 import io.faultline.sut.cluster.ClusterSpec;
 import io.faultline.sut.cluster.LocalCluster;
@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * Assembles a runnable test from {@link TestOptions}: the Redis cluster with every link routed
@@ -51,12 +52,10 @@ public final class TestPlan {
 
     /** Builds the test; starts the fault proxy (nothing else runs until the runner starts). */
     public static PlannedTest plan(TestOptions o) {
-        if (o.runtime().equals("docker")) {
-            throw new IllegalArgumentException("--runtime docker is not available in this build yet; use --runtime local");
-        }
+        String dockerListenHost = o.runtime().equals("docker") ? DockerRuntime.proxyListenHost() : null;
         FaultProxyServer proxy = FaultProxyServer.start(new InetSocketAddress("127.0.0.1", 0));
         try {
-            LinkTable links = LinkTable.over(proxy);
+            LinkTable links = dockerListenHost != null ? DockerRuntime.links(proxy, dockerListenHost) : LinkTable.over(proxy);
             return new PlannedTest(spec(o, links), proxy, links);
         } catch (RuntimeException e) {
             proxy.close();
@@ -71,7 +70,8 @@ public final class TestPlan {
                 .onLeaseLoss(OnLeaseLoss.parse(o.onLeaseLoss()));
         if (o.redisBinary() != null) cluster.redisBinary(o.redisBinary());
         ClusterSpec clusterSpec = cluster.build();
-        RedisDb db = RedisDb.of(() -> LocalCluster.create(clusterSpec, router), o.nodes());
+        RedisDb db = RedisDb.of(o.runtime().equals("docker") ? DockerRuntime.cluster(clusterSpec, router)
+                : () -> LocalCluster.create(clusterSpec, router), o.nodes());
         Workload workload = workload(o, db);
         Random random = new Random(o.seed());
         ProxyNet net = ProxyNet.over(links);
@@ -87,17 +87,19 @@ public final class TestPlan {
     }
 
     static Workload workload(TestOptions o, RedisDb db) {
-        Duration checkLimit = Duration.ofMinutes(2);
-        return switch (o.workload()) {
-            case "register" -> RegisterWorkload.create(REGISTER_OPS_PER_KEY, checkLimit, client(db, RegisterWorkload.commands(), o));
-            case "set" -> SetWorkload.create(client(db, SetWorkload.commands(), o));
-            case "counter" -> CounterWorkload.create(client(db, CounterWorkload.commands(), o));
-            default -> throw new IllegalArgumentException("unknown workload " + o.workload());
-        };
+        return workload(o, () -> db.cluster().clientConfig().clientId("client").build());
     }
 
-    private static Client client(RedisDb db, RedisClient.Commands commands, TestOptions o) {
-        return RedisClient.prototype(() -> db.cluster().clientConfig().clientId("client").build(), commands);
+    /** The workload of the options, its clients connecting with {@code config} (asked when the first one opens). */
+    static Workload workload(TestOptions o, Supplier<ClientConfig> config) {
+        Duration checkLimit = Duration.ofMinutes(2);
+        return switch (o.workload()) {
+            case "register" -> RegisterWorkload.create(REGISTER_OPS_PER_KEY, checkLimit,
+                    RedisClient.prototype(config, RegisterWorkload.commands()));
+            case "set" -> SetWorkload.create(RedisClient.prototype(config, SetWorkload.commands()));
+            case "counter" -> CounterWorkload.create(RedisClient.prototype(config, CounterWorkload.commands()));
+            default -> throw new IllegalArgumentException("unknown workload " + o.workload());
+        };
     }
 
     /** The fault kinds the schedule picks from. */

@@ -1,0 +1,180 @@
+package io.faultline.harness.control;
+
+import io.faultline.core.net.Grudge;
+import io.faultline.core.node.HasPrimaries;
+import io.faultline.nemesis.link.Link;
+import io.faultline.nemesis.link.ProxyNet;
+import io.faultline.nemesis.network.PartitionNemesis;
+import io.faultline.sut.cluster.Cluster;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The faults a user injects by hand into the daemon's cluster, and what is in effect now: the
+ * partition (a grudge over the link table's proxies), latency, and paused nodes; kills and restarts
+ * go to the cluster. One fault at a time (every method is synchronized). Requests naming an unknown
+ * node, a malformed grudge or a node in the wrong state are refused with a {@link ControlRefusal}.
+ */
+final class FaultControl {
+
+    private final Cluster cluster;
+    private final ProxyNet net;
+    private final LinkLatency linkLatency;
+    private final List<String> nodes;
+    private final List<String> zookeepers;
+    private final PartitionNemesis grudges;
+    private final Set<String> paused = new TreeSet<>();
+    private Grudge grudge;
+    private String partition;
+    private String latency;
+
+    FaultControl(Cluster cluster, ProxyNet net, LinkLatency linkLatency, List<String> zookeepers,
+                 HasPrimaries primaries) {
+        this.cluster = cluster;
+        this.net = net;
+        this.linkLatency = linkLatency;
+        this.nodes = cluster.nodes();
+        this.zookeepers = List.copyOf(zookeepers);
+        this.grudges = PartitionNemesis.over(net, nodes, zookeepers, primaries, new Random());
+    }
+
+    /** Cuts the network as the grudge spec says (replacing any partition in effect); returns what was done. */
+    synchronized String partition(String spec) throws Exception {
+        Grudge g;
+        try {
+            g = grudges.grudge(spec);
+        } catch (IllegalArgumentException e) {
+            throw new ControlRefusal(e.getMessage(), e);
+        }
+        net.partition(g);
+        grudge = g;
+        partition = spec.trim();
+        List<String> cut = cutLinks();
+        return "partitioned: " + partition + (cut.isEmpty() ? " (no link cut)" : " (cut " + String.join(" ", cut) + ")");
+    }
+
+    /** Heals every partition and removes all latency. */
+    synchronized String heal() throws IOException {
+        net.heal();
+        linkLatency.clear();
+        grudge = null;
+        partition = null;
+        latency = null;
+        return "healed: no link is cut or slow";
+    }
+
+    /**
+     * Latency both ways on every link, or on the links between the two ends of {@code link}
+     * ({@code n1-n2}, {@code n1-zk1}); replaces latency added before.
+     */
+    synchronized String latency(Duration mean, String link) throws IOException {
+        if (mean.isNegative()) throw new ControlRefusal("latency must be >= 0, was " + mean.toMillis() + "ms");
+        linkLatency.clear();
+        net.fast();
+        if (mean.isZero()) {
+            latency = null;
+            return "latency: removed";
+        }
+        if (link == null) {
+            net.slow(mean, Duration.ZERO);
+            latency = mean.toMillis() + "ms on every link";
+        } else {
+            String[] ends = link.split("-", -1);
+            if (ends.length != 2 || ends[0].equals(ends[1])) {
+                throw new ControlRefusal("bad link '" + link + "': expected two different ends like n1-n2 or n1-zk1");
+            }
+            List<String> known = new ArrayList<>(nodes);
+            known.addAll(zookeepers);
+            for (String end : ends) {
+                if (!known.contains(end)) {
+                    throw new ControlRefusal("unknown node '" + end + "' in link '" + link + "' (nodes: " + range(nodes)
+                            + ", ZooKeeper servers: " + range(zookeepers) + ")");
+                }
+            }
+            int count = linkLatency.apply(ends[0], ends[1], mean);
+            latency = mean.toMillis() + "ms on " + link + " (" + count + " links)";
+        }
+        return "latency: " + latency;
+    }
+
+    synchronized String kill(String node) {
+        requireNode(node);
+        cluster.kill(node);
+        paused.remove(node);
+        return "killed " + node;
+    }
+
+    synchronized String restart(String node) {
+        requireNode(node);
+        paused.remove(node);
+        cluster.restartNode(node);
+        return "restarted " + node;
+    }
+
+    synchronized String pause(String node) {
+        requireNode(node);
+        if (paused.contains(node)) throw new ControlRefusal(node + " is already paused: resume it with 'faultline fault resume " + node + "'");
+        requireRunning(node, "pause");
+        cluster.pause(node);
+        paused.add(node);
+        return "paused " + node;
+    }
+
+    synchronized String resume(String node) {
+        requireNode(node);
+        if (!paused.contains(node)) throw new ControlRefusal(node + " is not paused");
+        cluster.resume(node);
+        paused.remove(node);
+        return "resumed " + node;
+    }
+
+    /** {@code running}, {@code paused} or {@code dead}. */
+    synchronized String state(String node) {
+        if (!cluster.isRunning(node)) return "dead";
+        return paused.contains(node) ? "paused" : "running";
+    }
+
+    synchronized String partitionInEffect() {
+        return partition;
+    }
+
+    synchronized String latencyInEffect() {
+        return latency;
+    }
+
+    /** The links the partition cuts, as sorted {@code a-b} pairs. */
+    synchronized List<String> cutLinks() {
+        if (grudge == null) return List.of();
+        Set<String> pairs = new TreeSet<>((x, y) -> x.length() != y.length() ? x.length() - y.length() : x.compareTo(y));
+        for (Link link : net.linksCutBy(grudge)) {
+            if (link.fromClient()) continue;
+            String a = link.from();
+            String b = link.to();
+            pairs.add(a.compareTo(b) < 0 || b.startsWith("zk") ? a + "-" + b : b + "-" + a);
+        }
+        return List.copyOf(pairs);
+    }
+
+    /** @throws ControlRefusal naming the node and the known ones */
+    void requireNode(String node) {
+        if (node == null || !nodes.contains(node)) {
+            throw new ControlRefusal("unknown node '" + node + "' (nodes: " + range(nodes) + ")");
+        }
+    }
+
+    private void requireRunning(String node, String action) {
+        if (!cluster.isRunning(node)) {
+            throw new ControlRefusal("cannot " + action + " " + node + ": it is dead (restart it with 'faultline fault restart "
+                    + node + "')");
+        }
+    }
+
+    static String range(List<String> names) {
+        return names.size() <= 2 ? String.join(", ", names) : names.get(0) + ".." + names.get(names.size() - 1);
+    }
+}
