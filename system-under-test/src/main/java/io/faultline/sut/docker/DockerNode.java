@@ -104,15 +104,21 @@ final class DockerNode {
         }
     }
 
+    /** {@code docker pause} (unless paused already) and SIGSTOP of the agent. */
     synchronized void pause() {
         requireRunning("pause");
-        redis.pause();
+        if (!redis.isPaused()) {
+            redis.pause();
+        }
         agent.pause();
     }
 
+    /** {@code docker unpause} (if paused) and SIGCONT of the agent; harmless on a node that is not paused. */
     synchronized void resume() {
         requireRunning("resume");
-        redis.unpause();
+        if (redis.isPaused()) {
+            redis.unpause();
+        }
         agent.resume();
     }
 
