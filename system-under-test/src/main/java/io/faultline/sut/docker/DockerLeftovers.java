@@ -51,6 +51,19 @@ public final class DockerLeftovers {
         return names;
     }
 
+    /** Names of the labelled containers (any state) and networks created by this JVM. */
+    public static List<String> ownedByThisJvm(DockerClient docker) {
+        String filter = OWNER_PID_LABEL + "=" + ProcessHandle.current().pid();
+        List<String> names = new ArrayList<>();
+        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(filter)).exec()) {
+            names.add("container " + name(c));
+        }
+        for (Network n : docker.listNetworksCmd().withFilter("label", List.of(filter)).exec()) {
+            names.add("network " + n.getName());
+        }
+        return names;
+    }
+
     /**
      * Removes the labelled containers, then networks, whose owning JVM is dead. Returns what it
      * removed; failures are logged, not thrown (a sweep must not stop a start).
