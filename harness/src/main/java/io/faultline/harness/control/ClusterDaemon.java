@@ -1,12 +1,14 @@
 package io.faultline.harness.control;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.faultline.harness.plan.DockerRuntime;
 import io.faultline.nemesis.grudge.Grudges;
 import io.faultline.nemesis.link.Link;
 import io.faultline.nemesis.link.LinkTable;
 import io.faultline.nemesis.link.ProxyNet;
 import io.faultline.nemesis.proxy.FaultProxyServer;
 import io.faultline.sut.client.Replication;
+import io.faultline.sut.cluster.Cluster;
 import io.faultline.sut.cluster.ClusterSpec;
 import io.faultline.sut.cluster.LocalCluster;
 import io.faultline.sut.lease.Lease;
@@ -24,7 +26,8 @@ import java.util.TreeSet;
 
 /**
  * The cluster that {@code faultline cluster up} keeps running between commands: the system under
- * test with every link routed through an embedded fault proxy (as in {@code faultline test}), the
+ * test (local processes, or Redis containers with {@code --runtime docker}) with every link routed
+ * through an embedded fault proxy (as in {@code faultline test}), the
  * faults a user injects by hand, reads and writes by hand, and its status. The control endpoint
  * ({@link ControlServer}) serves it.
  *
@@ -36,13 +39,13 @@ public final class ClusterDaemon implements AutoCloseable {
     private final DaemonOptions options;
     private final FaultProxyServer proxy;
     private final LinkTable links;
-    private final LocalCluster cluster;
+    private final Cluster cluster;
     private final List<String> zookeepers;
     private final FaultControl faults;
     private final KeyValues keyValues;
     private boolean closed;
 
-    private ClusterDaemon(DaemonOptions options, FaultProxyServer proxy, LinkTable links, LocalCluster cluster) {
+    private ClusterDaemon(DaemonOptions options, FaultProxyServer proxy, LinkTable links, Cluster cluster) {
         this.options = options;
         this.proxy = proxy;
         this.links = links;
@@ -59,18 +62,21 @@ public final class ClusterDaemon implements AutoCloseable {
      * @throws io.faultline.sut.cluster.ClusterStartException naming the cause; nothing keeps running
      */
     public static ClusterDaemon start(DaemonOptions o) {
+        boolean docker = o.runtime().equals("docker");
+        String dockerListenHost = docker ? DockerRuntime.proxyListenHost() : null;
         FaultProxyServer proxy = FaultProxyServer.start(new InetSocketAddress("127.0.0.1", 0));
         LinkTable links = null;
-        LocalCluster cluster = null;
+        Cluster cluster = null;
         try {
-            LinkTable table = LinkTable.over(proxy);
+            LinkTable table = docker ? DockerRuntime.links(proxy, dockerListenHost) : LinkTable.over(proxy);
             links = table;
             LinkRouter router = (from, to, kind, target) -> table.route(from, to, kind.name(), target);
             ClusterSpec.Builder spec = ClusterSpec.builder().nodes(o.nodes()).groups(o.groups()).zookeepers(o.zookeepers())
                     .sessionTimeout(o.sessionTimeout()).replication(Replication.parse(o.replication()))
                     .onLeaseLoss(OnLeaseLoss.parse(o.onLeaseLoss()));
             if (o.redisBinary() != null) spec.redisBinary(o.redisBinary());
-            cluster = LocalCluster.create(spec.build(), router);
+            ClusterSpec clusterSpec = spec.build();
+            cluster = docker ? DockerRuntime.cluster(clusterSpec, router).get() : LocalCluster.create(clusterSpec, router);
             cluster.start();
             return new ClusterDaemon(o, proxy, table, cluster);
         } catch (RuntimeException e) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * What cluster {@code faultline cluster up} starts: the runtime, its size and the system under
  * test's safety knobs. Validated on construction with messages naming the option and the value.
  *
- * @param runtime        {@code local} (processes); {@code docker} is refused until it exists
+ * @param runtime        {@code local} (processes) or {@code docker} (Redis containers)
  * @param nodes          Redis nodes, at least 2
  * @param groups         replica groups, 1..nodes
  * @param zookeepers     ZooKeeper servers, at least 1
@@ -25,9 +25,6 @@ public record DaemonOptions(String runtime, int nodes, int groups, int zookeeper
     public DaemonOptions {
         if (!List.of("local", "docker").contains(runtime)) {
             throw new IllegalArgumentException("--runtime must be one of local, docker, was '" + runtime + "'");
-        }
-        if (runtime.equals("docker")) {
-            throw new IllegalArgumentException("--runtime docker is not available in this build yet; use --runtime local");
         }
         if (nodes < 2) throw new IllegalArgumentException("--nodes must be >= 2, was " + nodes);
         if (groups < 1 || groups > nodes) throw new IllegalArgumentException("--groups must be in 1..--nodes, was " + groups);

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * and the cluster is a {@link DockerCluster} with {@link DockerOptions#fromEnvironment()} (image:
  * {@code FAULTLINE_REDIS_IMAGE}, restart mode: {@code FAULTLINE_DOCKER_RESTART}).
  */
-final class DockerRuntime {
+public final class DockerRuntime {
     private DockerRuntime() {
     }
 
@@ -26,7 +26,7 @@ final class DockerRuntime {
      *
      * @throws IllegalArgumentException in one line naming what is missing and what to do
      */
-    static String proxyListenHost() {
+    public static String proxyListenHost() {
         DockerEngine.unavailableReason().ifPresent(reason -> {
             throw new IllegalArgumentException("--runtime docker: " + reason + "; " + DockerEngine.REMEDY);
         });
@@ -38,12 +38,12 @@ final class DockerRuntime {
     }
 
     /** The link table over the embedded proxy, its listeners on {@code listenHost}. */
-    static LinkTable links(FaultProxyServer proxy, String listenHost) {
+    public static LinkTable links(FaultProxyServer proxy, String listenHost) {
         return LinkTable.over(new ToxiproxyClient(proxy.host(), proxy.port()), listenHost);
     }
 
     /** Creates the (not started) docker cluster. */
-    static Supplier<Cluster> cluster(ClusterSpec spec, LinkRouter router) {
+    public static Supplier<Cluster> cluster(ClusterSpec spec, LinkRouter router) {
         return () -> DockerCluster.create(spec, DockerOptions.fromEnvironment(), router);
     }
 }
