@@ -29,10 +29,10 @@ public final class BackgroundLauncher {
      * Launches the daemon and waits for it.
      *
      * @return the running daemon's state
-     * @throws ControlRefusal when a cluster already runs with this state file, or the daemon refused
+     * @throws ControlRefusal when a cluster already runs with this state file, when the daemon refused
      *                        its options or could not start the cluster (the message is its last
-     *                        line, the log has the rest)
-     * @throws IllegalStateException when the daemon is not ready by the deadline (it is then killed)
+     *                        line, the log has the rest), or when it was not ready by the deadline
+     *                        (it is then stopped)
      */
     public static ClusterState launch(DaemonOptions options, StateFile stateFile, Duration deadline, PrintStream log) {
         ForegroundDaemon.refuseIfRunning(stateFile, log);
@@ -68,8 +68,8 @@ public final class BackgroundLauncher {
             }
         }
         process.destroy();
-        throw new IllegalStateException("the cluster daemon was not ready within " + deadline.toSeconds()
-                + " s; stopped it (log: " + stateFile.log() + ")");
+        throw new ControlRefusal("the cluster was not ready within " + deadline.toSeconds() + " s (last: "
+                + lastLine(stateFile.log()) + "); stopped it. See " + stateFile.log() + ", or allow more with --start-timeout");
     }
 
     static List<String> command(DaemonOptions options, StateFile stateFile) {
