@@ -143,7 +143,7 @@ class ClusterWalkthroughIT {
         assertThat(row(settled, oldMaster)).containsPattern(follows);
         assertThat(settled.out()).contains("cut links: none");
 
-        Run load = faultline("load", "--workload", "register", "--time-limit", "4");
+        Run load = faultline("load", "--workload", "register", "--time-limit", "10");
         assertThat(load.exit()).as(load.text()).isZero();
         assertThat(load.out()).contains("run: ").contains("valid: true");
         Path run = Path.of(load.out().lines().filter(l -> l.startsWith("run: ")).findFirst().orElseThrow().substring(5));
