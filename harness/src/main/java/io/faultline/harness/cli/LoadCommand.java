@@ -5,12 +5,9 @@ import io.faultline.harness.control.ControlClient;
 import io.faultline.harness.plan.RunningClusterPlan;
 import io.faultline.harness.plan.TestOptions;
 import io.faultline.harness.plan.TestOptionsBuilder;
-import io.faultline.harness.runner.Runner;
-import io.faultline.harness.runner.TestOutcome;
 import io.faultline.harness.runner.TestSpec;
 import io.faultline.sut.client.ClientConfig;
 import io.faultline.sut.client.Replication;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -66,35 +63,7 @@ final class LoadCommand implements Callable<Integer> {
             ClientConfig.Builder client = ClientConfig.builder(s.zookeeperConnect()).clientId("client")
                     .router(control.router()).replication(Replication.parse(s.replication())).virtualNodes(s.virtualNodes());
             TestSpec test = RunningClusterPlan.spec(o, s.nodes(), client::build);
-            return run(test, spec.commandLine().getOut());
+            return InterruptibleRun.runAndReport("load", test, spec.commandLine().getOut(), System.err);
         });
-    }
-
-    private static int run(TestSpec test, PrintWriter out) throws InterruptedException {
-        Runner runner = Runner.of(test, System.err);
-        Thread hook = new Thread(() -> {
-            System.err.println("\nfaultline: interrupted; stopping the load, then checking what was recorded...");
-            runner.stop();
-            try {
-                runner.awaitFinished(Duration.ofMinutes(3).toMillis());
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "faultline-load-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        TestOutcome outcome;
-        try {
-            outcome = runner.run();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: let it finish
-            }
-        }
-        out.println("run: " + outcome.runDirectory());
-        VerdictText.lines(outcome.result()).forEach(out::println);
-        out.flush();
-        return outcome.result().valid().exitCode();
     }
 }

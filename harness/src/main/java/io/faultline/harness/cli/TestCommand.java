@@ -4,8 +4,6 @@ import io.faultline.harness.plan.PlannedTest;
 import io.faultline.harness.plan.TestOptions;
 import io.faultline.harness.plan.TestPlan;
 import io.faultline.harness.runner.RunFailedException;
-import io.faultline.harness.runner.Runner;
-import io.faultline.harness.runner.TestOutcome;
 import io.faultline.sut.cluster.ClusterStartException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -14,8 +12,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,42 +41,13 @@ final class TestCommand implements Callable<Integer> {
 
     /** Runs one test and prints its verdict; shared with {@code test-all}. */
     static int run(TestOptions o, PrintWriter out, PrintStream log) {
-        CountDownLatch reported = new CountDownLatch(1);
         try (PlannedTest planned = TestPlan.plan(o)) {
-            Runner runner = Runner.of(planned.spec(), log);
-            Thread hook = new Thread(() -> {
-                log.println("\nfaultline: interrupted; stopping the test, then checking what was recorded...");
-                runner.stop();
-                try {
-                    // the JVM exits when this hook returns: wait until the verdict is printed
-                    reported.await(3, TimeUnit.MINUTES);
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "faultline-ctrl-c");
-            Runtime.getRuntime().addShutdownHook(hook);
-            TestOutcome outcome;
-            try {
-                outcome = runner.run();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: let it finish
-                }
-            }
-            out.println("run: " + outcome.runDirectory());
-            if (outcome.interrupted()) out.println("interrupted: the verdict covers the ops recorded before Ctrl-C");
-            VerdictText.lines(outcome.result()).forEach(out::println);
-            out.flush();
-            return outcome.result().valid().exitCode();
+            return InterruptibleRun.runAndReport("test", planned.spec(), out, log);
         } catch (RunFailedException e) {
             if (e.getCause() instanceof ClusterStartException cse) {
                 throw new BadInputException(cse.getMessage(), cse);
             }
             throw e;
-        } finally {
-            reported.countDown();
         }
     }
 
