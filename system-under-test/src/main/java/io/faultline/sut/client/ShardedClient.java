@@ -173,9 +173,11 @@ public final class ShardedClient implements AutoCloseable {
             return Outcome.fail("cannot connect to " + master.node() + " (master of " + group + "): " + rootMessage(e));
         }
         boolean sent = false;
+        boolean executed = false;
         try (jedis) {
             sent = true;
             T value = command.apply(jedis);
+            executed = true;
             int replicas = replicasPerGroup.get(group);
             if (mutating && config.replication() == Replication.SYNC && replicas > 0 && effective.apply(value)) {
                 long acked = jedis.waitReplicas(replicas, config.waitTimeout().toMillis());
@@ -186,11 +188,15 @@ public final class ShardedClient implements AutoCloseable {
             }
             return Outcome.ok(value);
         } catch (JedisDataException e) {
-            // An error reply: Redis did not execute the command (our only script writes last).
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             if (isRoleError(message)) {
                 masters.invalidate(group);
             }
+            if (executed) {
+                // the write ran; the error is WAIT's (e.g. UNBLOCKED when the master is demoted): unknown
+                return Outcome.info("WAIT failed after the write ran: " + message + " (from " + master.node() + ")");
+            }
+            // An error reply to the command itself: Redis did not execute it (our only script writes last).
             return Outcome.fail(message + " (from " + master.node() + ")");
         } catch (JedisConnectionException e) {
             masters.invalidate(group);

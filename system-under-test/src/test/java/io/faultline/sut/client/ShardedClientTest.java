@@ -107,6 +107,34 @@ class ShardedClientTest {
     }
 
     @Test
+    void aWriteWhoseWaitIsAnsweredWithAnErrorIsInfoBecauseTheWriteRan() throws Exception {
+        lease("n1", server.port());
+        try (ShardedClient client = ShardedClient.connect(ClientConfig.builder(zookeeper.getConnectString())
+                .replication(Replication.SYNC).socketTimeout(Duration.ofSeconds(10)).waitTimeout(Duration.ofSeconds(8)).build());
+             redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis("127.0.0.1", server.port())) {
+            Thread unblocker = new Thread(() -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (System.nanoTime() < deadline) {
+                    for (String line : admin.clientList().split("\n")) {
+                        if (line.contains("cmd=wait")) {
+                            String id = line.replaceAll(".*\\bid=(\\d+).*", "$1");
+                            admin.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "UNBLOCK", id, "ERROR");
+                            return;
+                        }
+                    }
+                    Thread.onSpinWait();
+                }
+            });
+            unblocker.start();
+            Outcome<Void> write = client.write("k", "v");
+            unblocker.join();
+            assertThat(write.kind()).as(write.toString()).isEqualTo(Outcome.Kind.INFO);
+            assertThat(write.error()).contains("WAIT failed after the write ran").contains("UNBLOCKED");
+            assertThat(admin.get("k")).isEqualTo("v");
+        }
+    }
+
+    @Test
     void withoutALeaseHolderEveryOperationFailsAndALaterLeaseIsFound() throws Exception {
         try (ShardedClient client = client(Replication.ASYNC)) {
             assertThat(client.write("k", "v").kind()).isEqualTo(Outcome.Kind.FAIL);
