@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
  * Each is a module's own main class; this only dispatches.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs a benchmark and prints its figures: checkers, proxy, client, report, runner.")
+        description = "Runs a benchmark and prints its figures: checkers, proxy, client, report, runner, docker.")
 final class BenchCommand implements Callable<Integer> {
 
     static final Map<String, String> BENCHMARKS = Map.of(
@@ -19,9 +19,10 @@ final class BenchCommand implements Callable<Integer> {
             "proxy", "io.faultline.nemesis.bench.ProxyBenchmark",
             "client", "io.faultline.sut.bench.ClientBenchmark",
             "report", "io.faultline.results.bench.ReportBenchmark",
-            "runner", "io.faultline.harness.bench.RunnerBenchmark");
+            "runner", "io.faultline.harness.bench.RunnerBenchmark",
+            "docker", "io.faultline.sut.bench.DockerClusterBenchmark");
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "checkers, proxy, client, report or runner")
+    @Parameters(index = "0", paramLabel = "NAME", description = "checkers, proxy, client, report, runner or docker")
     String name;
 
     @Parameters(index = "1..*", paramLabel = "ARG", description = "the benchmark's own arguments")
@@ -31,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String main = BENCHMARKS.get(name);
         if (main == null) {
-            throw new BadInputException("unknown benchmark '" + name + "' (known: checkers, proxy, client, report, runner)");
+            throw new BadInputException("unknown benchmark '" + name + "' (known: " + String.join(", ", new java.util.TreeSet<>(BENCHMARKS.keySet())) + ")");
         }
         Class.forName(main).getMethod("main", String[].class).invoke(null, (Object) args.toArray(String[]::new));
         return 0;
