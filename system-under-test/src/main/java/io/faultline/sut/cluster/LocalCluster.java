@@ -128,8 +128,8 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
         }
         for (Map.Entry<String, List<String>> group : groups.entrySet()) {
             for (String node : group.getValue()) {
-                nodes.put(node, new LocalNode(node, servers.get(node), agentConfig(node, group.getKey(), zks, servers),
-                        workDir.resolve(node), pids));
+                nodes.put(node, new LocalNode(node, servers.get(node),
+                        new NodeAgent(agentConfig(node, group.getKey(), zks, servers), workDir.resolve(node), pids), pids));
             }
         }
         reserved.release(); // the Redis processes bind them now
@@ -142,7 +142,7 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
             }
         }
         for (LocalNode node : nodes.values()) {
-            node.startAgent();
+            node.agent().start();
         }
         awaitReady(spec.startTimeout());
     }
@@ -198,8 +198,8 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
         if (!ready) {
             StringBuilder logs = new StringBuilder();
             for (LocalNode n : nodes.values()) {
-                logs.append("\n").append(n.id()).append(n.agentAlive() ? "" : " (agent exited)").append(" agent.log: ")
-                        .append(RedisServer.tail(n.agentLog()));
+                logs.append("\n").append(n.id()).append(n.agent().isAlive() ? "" : " (agent exited)").append(" agent.log: ")
+                        .append(RedisServer.tail(n.agent().log()));
             }
             throw new ClusterStartException("cluster not ready after " + timeout + ": " + lastProblem
                     + ". If agents cannot reach ZooKeeper, check the ZooKeeper servers and the LinkRouter's "

@@ -1,7 +1,5 @@
 package io.faultline.sut.cluster;
 
-import io.faultline.sut.lease.AgentConfig;
-import io.faultline.sut.lease.AgentLauncher;
 import io.faultline.sut.process.ManagedProcess;
 import io.faultline.sut.process.PidDirectory;
 import io.faultline.sut.redis.RedisServer;
@@ -11,44 +9,44 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One node of the local runtime: a redis-server process and its lease agent process, in directory
- * {@code workDir/<node>} with logs {@code redis.log} and {@code agent.log}. Thread-safe (all
- * control is synchronized).
+ * One node of the local runtime: a redis-server process and its lease agent process
+ * ({@link NodeAgent}), in directory {@code workDir/<node>} with logs {@code redis.log} and
+ * {@code agent.log}. Thread-safe (all control is synchronized).
  */
-final class LocalNode {
+final class LocalNode implements ClusterNode {
     static final Duration REDIS_START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final String id;
     private final RedisServer server;
-    private final AgentConfig agentConfig;
-    private final Path dir;
+    private final NodeAgent agent;
     private final PidDirectory pids;
     private ManagedProcess redis;
-    private ManagedProcess agent;
 
-    LocalNode(String id, RedisServer server, AgentConfig agentConfig, Path dir, PidDirectory pids) {
+    LocalNode(String id, RedisServer server, NodeAgent agent, PidDirectory pids) {
         this.id = id;
         this.server = server;
-        this.agentConfig = agentConfig;
-        this.dir = dir;
+        this.agent = agent;
         this.pids = pids;
     }
 
-    String id() {
+    @Override
+    public String id() {
         return id;
+    }
+
+    @Override
+    public NodeAgent agent() {
+        return agent;
     }
 
     RedisServer server() {
         return server;
     }
 
-    Path agentLog() {
-        return dir.resolve("agent.log");
-    }
-
-    List<Path> logFiles() {
-        return List.of(server.logFile(), agentLog());
+    @Override
+    public List<Path> logFiles() {
+        return agent.logFiles(server.logFile());
     }
 
     synchronized void startRedis() {
@@ -57,58 +55,50 @@ final class LocalNode {
         }
     }
 
-    synchronized void startAgent() throws IOException {
-        if (agent == null || !agent.isAlive()) {
-            agent = AgentLauncher.start(agentConfig, dir, agentLog(), pids);
-        }
-    }
-
-    synchronized void start() throws IOException {
+    @Override
+    public synchronized void start() throws IOException {
         startRedis();
-        startAgent();
+        agent.start();
     }
 
-    synchronized boolean isRunning() {
-        return redis != null && redis.isAlive() && agent != null && agent.isAlive();
+    @Override
+    public synchronized boolean isRunning() {
+        return redis != null && redis.isAlive() && agent.isAlive();
     }
 
-    synchronized boolean agentAlive() {
-        return agent != null && agent.isAlive();
-    }
-
-    synchronized void kill() {
-        if (agent != null) {
-            agent.kill();
-        }
+    @Override
+    public synchronized void kill() {
+        agent.kill();
         if (redis != null) {
             redis.kill();
         }
     }
 
-    synchronized void pause() {
+    @Override
+    public synchronized void pause() {
         requireRunning("pause");
         redis.pause();
         agent.pause();
     }
 
-    synchronized void resume() {
+    @Override
+    public synchronized void resume() {
         requireRunning("resume");
         redis.resume();
         agent.resume();
     }
 
     /** Agent first (closing its session frees the lease at once), then Redis. */
-    synchronized void stop() {
-        if (agent != null) {
-            agent.stop(GRACE);
-        }
+    @Override
+    public synchronized void stop() {
+        agent.stop(GRACE);
         if (redis != null) {
             redis.stop(GRACE);
         }
     }
 
     private void requireRunning(String action) {
-        if (redis == null || agent == null || !redis.isAlive() || !agent.isAlive()) {
+        if (redis == null || !redis.isAlive() || !agent.isAlive()) {
             throw new IllegalStateException("cannot " + action + " " + id + ": it is not running");
         }
     }

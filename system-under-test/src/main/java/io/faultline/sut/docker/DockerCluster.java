@@ -4,6 +4,7 @@ import io.faultline.sut.client.ClientConfig;
 import io.faultline.sut.cluster.Cluster;
 import io.faultline.sut.cluster.ClusterSpec;
 import io.faultline.sut.cluster.ClusterStartException;
+import io.faultline.sut.cluster.NodeAgent;
 import io.faultline.sut.cluster.ZooKeeperControl;
 import io.faultline.sut.cluster.ZooKeeperEnsemble;
 import io.faultline.sut.lease.AgentConfig;
@@ -148,8 +149,9 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
         }
         for (Map.Entry<String, List<String>> group : groups.entrySet()) {
             for (String node : group.getValue()) {
-                nodes.put(node, new DockerNode(node, containers.get(node), agentConfig(node, group.getKey(), containers),
-                        workDir.resolve(node), pids, options.restartMode()));
+                nodes.put(node, new DockerNode(node, containers.get(node),
+                        new NodeAgent(agentConfig(node, group.getKey(), containers), workDir.resolve(node), pids),
+                        options.restartMode()));
             }
         }
         LOG.info("starting {} Redis containers of {} on network faultline-{} (work dir {}), zookeeper {}",
@@ -158,7 +160,7 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
             node.startRedis();
         }
         for (DockerNode node : nodes.values()) {
-            node.startAgent();
+            node.agent().start();
         }
         Readiness.await(admin, groups, n -> containers.get(n).hostAddress(), spec.startTimeout(), nodes.values());
     }

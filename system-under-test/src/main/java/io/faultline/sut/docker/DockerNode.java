@@ -1,9 +1,7 @@
 package io.faultline.sut.docker;
 
-import io.faultline.sut.lease.AgentConfig;
-import io.faultline.sut.lease.AgentLauncher;
-import io.faultline.sut.process.ManagedProcess;
-import io.faultline.sut.process.PidDirectory;
+import io.faultline.sut.cluster.ClusterNode;
+import io.faultline.sut.cluster.NodeAgent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,45 +9,44 @@ import java.util.List;
 
 /**
  * One node of the docker runtime: its Redis in a container and its lease agent as a process on
- * this host (as in the local runtime). Kill = {@code docker kill} + SIGKILL of the agent; pause =
- * {@code docker pause} + SIGSTOP of the agent, so a paused node's lease really lapses. Logs:
- * {@code redis.log} (the container's output) and {@code agent.log} in {@code dir}. Thread-safe.
+ * this host ({@link NodeAgent}, as in the local runtime). Kill = {@code docker kill} + SIGKILL of
+ * the agent; pause = {@code docker pause} + SIGSTOP of the agent, so a paused node's lease really
+ * lapses. Logs: {@code redis.log} (the container's output) and {@code agent.log} in the node's
+ * directory. Thread-safe.
  */
-final class DockerNode {
+final class DockerNode implements ClusterNode {
     static final Duration REDIS_START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final String id;
     private final RedisContainer redis;
-    private final AgentConfig agentConfig;
-    private final Path dir;
-    private final PidDirectory pids;
+    private final NodeAgent agent;
     private final RestartMode restartMode;
-    private ManagedProcess agent;
 
-    DockerNode(String id, RedisContainer redis, AgentConfig agentConfig, Path dir, PidDirectory pids, RestartMode restartMode) {
+    DockerNode(String id, RedisContainer redis, NodeAgent agent, RestartMode restartMode) {
         this.id = id;
         this.redis = redis;
-        this.agentConfig = agentConfig;
-        this.dir = dir;
-        this.pids = pids;
+        this.agent = agent;
         this.restartMode = restartMode;
     }
 
-    String id() {
+    @Override
+    public String id() {
         return id;
+    }
+
+    @Override
+    public NodeAgent agent() {
+        return agent;
     }
 
     RedisContainer redis() {
         return redis;
     }
 
-    Path agentLog() {
-        return dir.resolve("agent.log");
-    }
-
-    List<Path> logFiles() {
-        return List.of(redis.logFile(), agentLog());
+    @Override
+    public List<Path> logFiles() {
+        return agent.logFiles(redis.logFile());
     }
 
     /** Starts the container (new, same or fresh by the restart mode) if it is not running, and waits for Redis. */
@@ -75,37 +72,29 @@ final class DockerNode {
         }
     }
 
-    synchronized void startAgent() throws IOException {
-        if (agent == null || !agent.isAlive()) {
-            agent = AgentLauncher.start(agentConfig, dir, agentLog(), pids);
-        }
-    }
-
-    synchronized void start() throws IOException {
+    @Override
+    public synchronized void start() throws IOException {
         startRedis();
-        startAgent();
+        agent.start();
     }
 
-    synchronized boolean isRunning() {
-        return agentAlive() && redis.exists() && redis.isRunning();
-    }
-
-    synchronized boolean agentAlive() {
-        return agent != null && agent.isAlive();
+    @Override
+    public synchronized boolean isRunning() {
+        return agent.isAlive() && redis.exists() && redis.isRunning();
     }
 
     /** SIGKILL of the agent, {@code docker kill} of the container. */
-    synchronized void kill() {
-        if (agent != null) {
-            agent.kill();
-        }
+    @Override
+    public synchronized void kill() {
+        agent.kill();
         if (redis.exists()) {
             redis.kill();
         }
     }
 
     /** {@code docker pause} (unless paused already) and SIGSTOP of the agent. */
-    synchronized void pause() {
+    @Override
+    public synchronized void pause() {
         requireRunning("pause");
         if (!redis.isPaused()) {
             redis.pause();
@@ -114,7 +103,8 @@ final class DockerNode {
     }
 
     /** {@code docker unpause} (if paused) and SIGCONT of the agent; harmless on a node that is not paused. */
-    synchronized void resume() {
+    @Override
+    public synchronized void resume() {
         requireRunning("resume");
         if (redis.isPaused()) {
             redis.unpause();
@@ -123,10 +113,9 @@ final class DockerNode {
     }
 
     /** Agent first (closing its session frees the lease at once), then {@code docker stop}. */
-    synchronized void stop() {
-        if (agent != null) {
-            agent.stop(GRACE);
-        }
+    @Override
+    public synchronized void stop() {
+        agent.stop(GRACE);
         if (redis.exists()) {
             redis.stop(GRACE);
         }
@@ -135,9 +124,7 @@ final class DockerNode {
     /** Kills the agent and removes the container; for close(). */
     synchronized void destroy() {
         try {
-            if (agent != null) {
-                agent.kill();
-            }
+            agent.kill();
         } finally {
             redis.remove();
         }

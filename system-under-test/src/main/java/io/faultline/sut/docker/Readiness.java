@@ -34,8 +34,8 @@ final class Readiness {
             if (System.nanoTime() > deadline) {
                 StringBuilder logs = new StringBuilder();
                 for (DockerNode n : nodes) {
-                    logs.append("\n").append(n.id()).append(n.agentAlive() ? "" : " (agent exited)").append(" agent.log: ")
-                            .append(RedisServer.tail(n.agentLog()));
+                    logs.append("\n").append(n.id()).append(n.agent().isAlive() ? "" : " (agent exited)").append(" agent.log: ")
+                            .append(RedisServer.tail(n.agent().log()));
                 }
                 throw new ClusterStartException("docker cluster not ready after " + timeout + ": " + problem
                         + ". Replicas dial their master from inside their containers: check that the routed REPLICATION "

@@ -1,0 +1,80 @@
+package io.faultline.sut.cluster;
+
+import io.faultline.sut.lease.AgentConfig;
+import io.faultline.sut.lease.AgentLauncher;
+import io.faultline.sut.process.ManagedProcess;
+import io.faultline.sut.process.PidDirectory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The lease agent of one node, a process on this host in every runtime: launched with
+ * {@link AgentLauncher} in the node's directory, logging to {@code agent.log} there, recorded in the
+ * {@link PidDirectory}. Runtime support shared by the {@code local} and {@code docker} runtimes; a
+ * node holds one. Thread-safe (all control is synchronized; it never calls back into its node).
+ */
+public final class NodeAgent {
+    private final AgentConfig config;
+    private final Path dir;
+    private final PidDirectory pids;
+    private ManagedProcess process;
+
+    /**
+     * @param config the agent's configuration
+     * @param dir    the node's directory: the agent's working directory and the home of {@code agent.log}
+     * @param pids   where the agent's process is recorded for the sweep after a crashed JVM
+     */
+    public NodeAgent(AgentConfig config, Path dir, PidDirectory pids) {
+        this.config = config;
+        this.dir = dir;
+        this.pids = pids;
+    }
+
+    /** {@code agent.log} in the node's directory; it may not exist yet. */
+    public Path log() {
+        return dir.resolve("agent.log");
+    }
+
+    /** The node's log files: {@code redisLog}, then {@link #log()}. */
+    public List<Path> logFiles(Path redisLog) {
+        return List.of(redisLog, log());
+    }
+
+    /** Launches the agent unless it is alive already. */
+    public synchronized void start() throws IOException {
+        if (process == null || !process.isAlive()) {
+            process = AgentLauncher.start(config, dir, log(), pids);
+        }
+    }
+
+    /** True if it was launched and its process is alive (a paused one counts as alive). */
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL; no-op if it was never launched. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Graceful stop (SIGTERM: its session closes, freeing its lease at once), SIGKILL after {@code grace}; no-op if never launched. */
+    public synchronized void stop(Duration grace) {
+        if (process != null) {
+            process.stop(grace);
+        }
+    }
+
+    /** SIGSTOP. Only while {@link #isAlive()}: the node checks that first. */
+    public synchronized void pause() {
+        process.pause();
+    }
+
+    /** SIGCONT. Only while {@link #isAlive()}: the node checks that first. */
+    public synchronized void resume() {
+        process.resume();
+    }
+}
