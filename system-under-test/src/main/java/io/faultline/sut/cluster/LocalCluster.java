@@ -44,15 +44,14 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
     private final Map<String, LocalNode> nodes = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "faultline-cluster-shutdown");
     private Path workDir;
-    private ZooKeeperEnsemble ensemble;
-    private String zookeeperConnect;
-    private LeaseStatus admin;
+    private final ZooKeeperSide zooKeeper;
     private boolean started;
     private volatile boolean closed;
 
     private LocalCluster(ClusterSpec spec, LinkRouter router) {
         this.spec = spec;
         this.router = router;
+        this.zooKeeper = new ZooKeeperSide(spec, this::requireStarted);
         for (int g = 1; g <= spec.groups(); g++) {
             groups.put("g" + g, List.copyOf(spec.membersOf(g)));
         }
@@ -115,11 +114,10 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
 
     private void startReserved(Ports.Reservation reserved, RedisBinary binary, PidDirectory pids) throws Exception {
         List<Integer> ports = reserved.ports();
-        Map<String, InetSocketAddress> zks = startZooKeeper();
-        admin = LeaseStatus.connect(zookeeperConnect, Duration.ofSeconds(5));
-        admin.writeLayout(groups);
+        Map<String, InetSocketAddress> zks = zooKeeper.start(workDir);
+        zooKeeper.connectAdmin(groups);
         LOG.info("starting {} nodes in {} with {} ({}), zookeeper {}", spec.nodes(), workDir, binary.path(),
-                binary.source(), zookeeperConnect);
+                binary.source(), zooKeeper.connectString());
         Map<String, RedisServer> servers = new LinkedHashMap<>();
         for (String node : nodes()) {
             Path dir = workDir.resolve(node);
@@ -145,30 +143,6 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
             node.agent().start();
         }
         awaitReady(spec.startTimeout());
-    }
-
-    private Map<String, InetSocketAddress> startZooKeeper() throws Exception {
-        Map<String, InetSocketAddress> zks = new LinkedHashMap<>();
-        if (spec.zookeeperConnect() != null) {
-            zookeeperConnect = spec.zookeeperConnect();
-            String[] hosts = zookeeperConnect.split(",");
-            for (int i = 0; i < hosts.length; i++) {
-                String h = hosts[i].trim();
-                int colon = h.lastIndexOf(':');
-                zks.put("zk" + (i + 1), colon < 0 ? new InetSocketAddress(h, 2181)
-                        : new InetSocketAddress(h.substring(0, colon), Integer.parseInt(h.substring(colon + 1))));
-            }
-            Duration wait = spec.startTimeout().compareTo(Duration.ofSeconds(5)) < 0 ? spec.startTimeout() : Duration.ofSeconds(5);
-            try (LeaseStatus probe = LeaseStatus.connect(zookeeperConnect, wait)) {
-                return zks;
-            } catch (IllegalStateException e) {
-                throw new ClusterStartException("ZooKeeper at " + zookeeperConnect + " is unreachable (" + e.getMessage()
-                        + "): start it, fix zookeeperConnect, or leave zookeeperConnect unset to run an embedded ensemble", e);
-            }
-        }
-        ensemble = ZooKeeperEnsemble.start(spec.zookeepers(), workDir.resolve("zookeeper"), spec.sessionTimeout());
-        zookeeperConnect = ensemble.connectString();
-        return ensemble.addresses();
     }
 
     private AgentConfig agentConfig(String node, String group, Map<String, InetSocketAddress> zks,
@@ -211,7 +185,7 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
         for (Map.Entry<String, List<String>> group : groups.entrySet()) {
             Optional<Lease> lease;
             try {
-                lease = admin.lease(group.getKey());
+                lease = zooKeeper.admin().lease(group.getKey());
             } catch (Exception e) {
                 return Optional.of("cannot read the lease of " + group.getKey() + ": " + e);
             }
@@ -266,20 +240,17 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
 
     /** The ZooKeeper server ids and their real addresses. */
     public Map<String, InetSocketAddress> zookeeperAddresses() {
-        requireStarted();
-        return ensemble != null ? ensemble.addresses() : Map.of();
+        return zooKeeper.addresses();
     }
 
     @Override
     public String zookeeperConnectString() {
-        requireStarted();
-        return zookeeperConnect;
+        return zooKeeper.connectString();
     }
 
     @Override
     public LeaseStatus leaseStatus() {
-        requireStarted();
-        return admin;
+        return zooKeeper.admin();
     }
 
     @Override
@@ -340,28 +311,12 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
 
     @Override
     public void stopZooKeeper(String zk) {
-        try {
-            requireEnsemble().stop(zk);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot stop ZooKeeper server " + zk + ": " + e, e);
-        }
+        zooKeeper.stopZooKeeper(zk);
     }
 
     @Override
     public void startZooKeeper(String zk) {
-        try {
-            requireEnsemble().restart(zk);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot restart ZooKeeper server " + zk + ": " + e, e);
-        }
-    }
-
-    private ZooKeeperEnsemble requireEnsemble() {
-        requireStarted();
-        if (ensemble == null) {
-            throw new IllegalStateException("ZooKeeper is external (" + zookeeperConnect + "): not controlled by this cluster");
-        }
-        return ensemble;
+        zooKeeper.startZooKeeper(zk);
     }
 
     private LocalNode node(String id) {
@@ -397,12 +352,7 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
                 LOG.warn("could not kill {}: {}", n.id(), e.toString());
             }
         }
-        if (admin != null) {
-            admin.close();
-        }
-        if (ensemble != null) {
-            ensemble.close();
-        }
+        zooKeeper.close();
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

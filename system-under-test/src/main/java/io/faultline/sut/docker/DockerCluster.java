@@ -6,7 +6,7 @@ import io.faultline.sut.cluster.ClusterSpec;
 import io.faultline.sut.cluster.ClusterStartException;
 import io.faultline.sut.cluster.NodeAgent;
 import io.faultline.sut.cluster.ZooKeeperControl;
-import io.faultline.sut.cluster.ZooKeeperEnsemble;
+import io.faultline.sut.cluster.ZooKeeperSide;
 import io.faultline.sut.lease.AgentConfig;
 import io.faultline.sut.lease.LeaseStatus;
 import io.faultline.sut.link.LinkKind;
@@ -55,8 +55,7 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
     private Path workDir;
     private String image;
     private Network network;
-    private ZooKeeperEnsemble ensemble;
-    private LeaseStatus admin;
+    private final ZooKeeperSide zooKeeper;
     private boolean started;
     private volatile boolean closed;
 
@@ -64,6 +63,7 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
         this.spec = spec;
         this.options = options;
         this.router = router;
+        this.zooKeeper = new ZooKeeperSide(spec, this::requireStarted);
         for (int g = 1; g <= spec.groups(); g++) {
             groups.put("g" + g, List.copyOf(spec.membersOf(g)));
         }
@@ -139,9 +139,8 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
         network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withName("faultline-" + runId).withLabels(labels))
                 .build();
         network.getId();
-        ensemble = ZooKeeperEnsemble.start(spec.zookeepers(), workDir.resolve("zookeeper"), spec.sessionTimeout());
-        admin = LeaseStatus.connect(ensemble.connectString(), Duration.ofSeconds(5));
-        admin.writeLayout(groups);
+        Map<String, InetSocketAddress> zks = zooKeeper.start(workDir); // embedded: create() refuses an external one
+        zooKeeper.connectAdmin(groups);
         Map<String, RedisContainer> containers = new LinkedHashMap<>();
         for (String node : nodes()) {
             containers.put(node, new RedisContainer(node, "faultline-" + runId + "-" + node, image, network,
@@ -150,23 +149,24 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
         for (Map.Entry<String, List<String>> group : groups.entrySet()) {
             for (String node : group.getValue()) {
                 nodes.put(node, new DockerNode(node, containers.get(node),
-                        new NodeAgent(agentConfig(node, group.getKey(), containers), workDir.resolve(node), pids),
+                        new NodeAgent(agentConfig(node, group.getKey(), zks, containers), workDir.resolve(node), pids),
                         options.restartMode()));
             }
         }
         LOG.info("starting {} Redis containers of {} on network faultline-{} (work dir {}), zookeeper {}",
-                spec.nodes(), image, runId, workDir, ensemble.connectString());
+                spec.nodes(), image, runId, workDir, zooKeeper.connectString());
         for (DockerNode node : nodes.values()) {
             node.startRedis();
         }
         for (DockerNode node : nodes.values()) {
             node.agent().start();
         }
-        Readiness.await(admin, groups, n -> containers.get(n).hostAddress(), spec.startTimeout(), nodes.values());
+        Readiness.await(zooKeeper.admin(), groups, n -> containers.get(n).hostAddress(), spec.startTimeout(), nodes.values());
     }
 
-    private AgentConfig agentConfig(String node, String group, Map<String, RedisContainer> containers) {
-        String connect = ensemble.addresses().entrySet().stream()
+    private AgentConfig agentConfig(String node, String group, Map<String, InetSocketAddress> zks,
+                                    Map<String, RedisContainer> containers) {
+        String connect = zks.entrySet().stream()
                 .map(zk -> LinkRouter.hostPort(LinkRouter.routeChecked(router, node, zk.getKey(), LinkKind.AGENT_TO_ZOOKEEPER, zk.getValue())))
                 .collect(Collectors.joining(","));
         Map<String, InetSocketAddress> peers = new LinkedHashMap<>();
@@ -222,20 +222,17 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
 
     @Override
     public String zookeeperConnectString() {
-        requireStarted();
-        return ensemble.connectString();
+        return zooKeeper.connectString();
     }
 
     /** The ZooKeeper server ids and their real addresses. */
     public Map<String, InetSocketAddress> zookeeperAddresses() {
-        requireStarted();
-        return ensemble.addresses();
+        return zooKeeper.addresses();
     }
 
     @Override
     public LeaseStatus leaseStatus() {
-        requireStarted();
-        return admin;
+        return zooKeeper.admin();
     }
 
     @Override
@@ -296,25 +293,12 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
 
     @Override
     public void stopZooKeeper(String zk) {
-        try {
-            requireEnsemble().stop(zk);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot stop ZooKeeper server " + zk + ": " + e, e);
-        }
+        zooKeeper.stopZooKeeper(zk);
     }
 
     @Override
     public void startZooKeeper(String zk) {
-        try {
-            requireEnsemble().restart(zk);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot restart ZooKeeper server " + zk + ": " + e, e);
-        }
-    }
-
-    private ZooKeeperEnsemble requireEnsemble() {
-        requireStarted();
-        return ensemble;
+        zooKeeper.startZooKeeper(zk);
     }
 
     private DockerNode node(String id) {
@@ -360,12 +344,7 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
                 LOG.warn("could not remove network faultline-{}: {}", runId, e.toString());
             }
         }
-        if (admin != null) {
-            admin.close();
-        }
-        if (ensemble != null) {
-            ensemble.close();
-        }
+        zooKeeper.close();
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
