@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 
 /** One real Redis as the master of g1 (whose layout says it has one replica, which never shows up). */
 class ShardedClientTest {
@@ -111,14 +113,14 @@ class ShardedClientTest {
         lease("n1", server.port());
         try (ShardedClient client = ShardedClient.connect(ClientConfig.builder(zookeeper.getConnectString())
                 .replication(Replication.SYNC).socketTimeout(Duration.ofSeconds(10)).waitTimeout(Duration.ofSeconds(8)).build());
-             redis.clients.jedis.Jedis admin = new redis.clients.jedis.Jedis("127.0.0.1", server.port())) {
+             Jedis admin = new Jedis("127.0.0.1", server.port())) {
             Thread unblocker = new Thread(() -> {
                 long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while (System.nanoTime() < deadline) {
                     for (String line : admin.clientList().split("\n")) {
                         if (line.contains("cmd=wait")) {
                             String id = line.replaceAll(".*\\bid=(\\d+).*", "$1");
-                            admin.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "UNBLOCK", id, "ERROR");
+                            admin.sendCommand(Protocol.Command.CLIENT, "UNBLOCK", id, "ERROR");
                             return;
                         }
                     }
