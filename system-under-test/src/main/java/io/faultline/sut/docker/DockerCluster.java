@@ -1,30 +1,24 @@
 package io.faultline.sut.docker;
 
 import io.faultline.sut.client.ClientConfig;
+import io.faultline.sut.cluster.AgentFleet;
 import io.faultline.sut.cluster.Cluster;
+import io.faultline.sut.cluster.ClusterCore;
 import io.faultline.sut.cluster.ClusterSpec;
 import io.faultline.sut.cluster.ClusterStartException;
-import io.faultline.sut.cluster.NodeAgent;
 import io.faultline.sut.cluster.ZooKeeperControl;
 import io.faultline.sut.cluster.ZooKeeperSide;
-import io.faultline.sut.lease.AgentConfig;
 import io.faultline.sut.lease.LeaseStatus;
-import io.faultline.sut.link.LinkKind;
 import io.faultline.sut.link.LinkRouter;
 import io.faultline.sut.process.PidDirectory;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.Network;
@@ -40,33 +34,24 @@ import org.testcontainers.containers.Network;
  * <p>Clean-up without Testcontainers' reaper: every container and the network carry
  * {@link DockerLeftovers#labels}; {@link #close()} removes them (also after a failed start), a JVM
  * shutdown hook closes the cluster on Ctrl-C, and {@link #start()} first sweeps what a dead
- * harness left behind. See {@link Cluster} for the lifecycle; node control is thread-safe.
+ * harness left behind. See {@link Cluster} for the lifecycle; node control is thread-safe. What
+ * it shares with the local runtime lives in its {@link ClusterCore} and {@link ZooKeeperSide}.
  */
 public final class DockerCluster implements Cluster, ZooKeeperControl {
     private static final Logger LOG = LoggerFactory.getLogger(DockerCluster.class);
 
-    private final ClusterSpec spec;
     private final DockerOptions options;
-    private final LinkRouter router;
     private final String runId = String.format("%08x", ThreadLocalRandom.current().nextInt());
-    private final Map<String, List<String>> groups = new LinkedHashMap<>();
-    private final Map<String, DockerNode> nodes = new LinkedHashMap<>();
-    private final Thread shutdownHook = new Thread(this::close, "faultline-docker-cluster-shutdown");
-    private Path workDir;
-    private String image;
-    private Network network;
+    private final ClusterCore<DockerNode> core;
     private final ZooKeeperSide zooKeeper;
-    private boolean started;
-    private volatile boolean closed;
+    private volatile Path workDir;
+    private volatile String image;
+    private volatile Network network;
 
     private DockerCluster(ClusterSpec spec, DockerOptions options, LinkRouter router) {
-        this.spec = spec;
         this.options = options;
-        this.router = router;
-        this.zooKeeper = new ZooKeeperSide(spec, this::requireStarted);
-        for (int g = 1; g <= spec.groups(); g++) {
-            groups.put("g" + g, List.copyOf(spec.membersOf(g)));
-        }
+        this.core = new ClusterCore<>("docker cluster", spec, router, LOG, this::close);
+        this.zooKeeper = new ZooKeeperSide(spec, core::requireStarted);
     }
 
     /**
@@ -101,27 +86,12 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
     }
 
     @Override
-    public synchronized void start() {
-        if (started) {
-            throw new IllegalStateException("a cluster starts once; this one already did");
-        }
-        if (closed) {
-            throw new IllegalStateException("this cluster is closed");
-        }
-        started = true;
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        try {
-            doStart();
-        } catch (ClusterStartException e) {
-            close();
-            throw e;
-        } catch (Exception e) {
-            close();
-            throw new ClusterStartException("docker cluster start failed: " + e, e);
-        }
+    public void start() {
+        core.start(this::doStart);
     }
 
     private void doStart() throws Exception {
+        ClusterSpec spec = core.spec();
         DockerEngine.unavailableReason().ifPresent(reason -> {
             throw new ClusterStartException("the docker runtime cannot run: " + reason + "; " + DockerEngine.REMEDY);
         });
@@ -140,50 +110,36 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
                 .build();
         network.getId();
         Map<String, InetSocketAddress> zks = zooKeeper.start(workDir); // embedded: create() refuses an external one
-        zooKeeper.connectAdmin(groups);
+        zooKeeper.connectAdmin(core.groups());
         Map<String, RedisContainer> containers = new LinkedHashMap<>();
         for (String node : nodes()) {
             containers.put(node, new RedisContainer(node, "faultline-" + runId + "-" + node, image, network,
                     HostPorts.free(), labels, spec.persistence(), workDir.resolve(node).resolve("redis.log")));
         }
-        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
-            for (String node : group.getValue()) {
-                nodes.put(node, new DockerNode(node, containers.get(node),
-                        new NodeAgent(agentConfig(node, group.getKey(), zks, containers), workDir.resolve(node), pids),
-                        options.restartMode()));
-            }
-        }
+        AgentFleet agents = core.agentFleet(zks, node -> containers.get(node).hostAddress(), workDir, pids);
+        core.addNodes((node, group) -> new DockerNode(node, containers.get(node),
+                agents.agent(node, group, (replica, master, routed) -> replicaDials(replica, master, routed, containers.get(master))),
+                options.restartMode()));
         LOG.info("starting {} Redis containers of {} on network faultline-{} (work dir {}), zookeeper {}",
                 spec.nodes(), image, runId, workDir, zooKeeper.connectString());
-        for (DockerNode node : nodes.values()) {
+        for (DockerNode node : core.all()) {
             node.startRedis();
         }
-        for (DockerNode node : nodes.values()) {
-            node.agent().start();
-        }
-        Readiness.await(zooKeeper.admin(), groups, n -> containers.get(n).hostAddress(), spec.startTimeout(), nodes.values());
+        core.startAgents();
+        core.awaitReady(zooKeeper.admin(), node -> containers.get(node).hostAddress(), false,
+                ". Replicas dial their master from inside their containers: check that the routed REPLICATION "
+                        + "addresses are reachable from there; see the logs:");
     }
 
-    private AgentConfig agentConfig(String node, String group, Map<String, InetSocketAddress> zks,
-                                    Map<String, RedisContainer> containers) {
-        String connect = zks.entrySet().stream()
-                .map(zk -> LinkRouter.hostPort(LinkRouter.routeChecked(router, node, zk.getKey(), LinkKind.AGENT_TO_ZOOKEEPER, zk.getValue())))
-                .collect(Collectors.joining(","));
-        Map<String, InetSocketAddress> peers = new LinkedHashMap<>();
-        for (String peer : groups.get(group)) {
-            if (!peer.equals(node)) {
-                peers.put(peer, replicationRoute(node, peer, containers.get(peer)));
-            }
-        }
-        InetSocketAddress own = containers.get(node).hostAddress();
-        return new AgentConfig(node, group, own, own, connect, spec.sessionTimeout(), spec.onLeaseLoss(), peers);
-    }
-
-    /** What {@code replica}'s container dials to replicate from {@code master}. */
-    private InetSocketAddress replicationRoute(String replica, String master, RedisContainer masterContainer) {
-        InetSocketAddress target = masterContainer.hostAddress();
-        InetSocketAddress routed = LinkRouter.routeChecked(router, replica, master, LinkKind.REPLICATION, target);
-        if (routed.equals(target)) {
+    /**
+     * What {@code replica}'s container dials to replicate from {@code master}, whose link the router
+     * sent to {@code routed}: over the Docker network if the link is direct.
+     *
+     * @throws ClusterStartException if {@code routed} is a loopback address (containers cannot reach it)
+     */
+    private static InetSocketAddress replicaDials(String replica, String master, InetSocketAddress routed,
+                                                  RedisContainer masterContainer) {
+        if (routed.equals(masterContainer.hostAddress())) {
             return masterContainer.networkAddress(); // a direct link: over the Docker network
         }
         if (routed.getAddress() != null && routed.getAddress().isLoopbackAddress()) {
@@ -196,28 +152,27 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
 
     @Override
     public ClusterSpec spec() {
-        return spec;
+        return core.spec();
     }
 
     @Override
     public List<String> nodes() {
-        return groups.values().stream().flatMap(List::stream).toList();
+        return core.nodes();
     }
 
     @Override
     public Map<String, List<String>> groups() {
-        return Collections.unmodifiableMap(groups);
+        return core.groups();
     }
 
     @Override
     public String groupOf(String node) {
-        return groups.entrySet().stream().filter(e -> e.getValue().contains(node)).map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no node '" + node + "', have " + nodes()));
+        return core.groupOf(node);
     }
 
     @Override
     public InetSocketAddress redisAddress(String node) {
-        return node(node).redis().hostAddress();
+        return core.node(node).redis().hostAddress();
     }
 
     @Override
@@ -237,58 +192,52 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
 
     @Override
     public ClientConfig.Builder clientConfig() {
-        return ClientConfig.builder(zookeeperConnectString()).router(router).replication(spec.replication())
-                .virtualNodes(spec.virtualNodes());
+        return core.clientConfig(zookeeperConnectString());
     }
 
-    /** The directory holding the nodes' logs and ZooKeeper's data. */
+    /** The directory holding the nodes' logs and ZooKeeper's data (known once started). */
     public Path workDir() {
         return workDir;
     }
 
     @Override
     public void startNode(String node) {
-        try {
-            node(node).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + node + ": " + e.getMessage(), e);
-        }
+        core.startNode(node);
     }
 
     @Override
     public void stopNode(String node) {
-        node(node).stop();
+        core.stopNode(node);
     }
 
     @Override
     public void restartNode(String node) {
-        stopNode(node);
-        startNode(node);
+        core.restartNode(node);
     }
 
     @Override
     public boolean isRunning(String node) {
-        return node(node).isRunning();
+        return core.isRunning(node);
     }
 
     @Override
     public void kill(String node) {
-        node(node).kill();
+        core.kill(node);
     }
 
     @Override
     public void pause(String node) {
-        node(node).pause();
+        core.pause(node);
     }
 
     @Override
     public void resume(String node) {
-        node(node).resume();
+        core.resume(node);
     }
 
     @Override
     public List<Path> logFiles(String node) {
-        return node(node).logFiles();
+        return core.logFiles(node);
     }
 
     @Override
@@ -301,55 +250,21 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
         zooKeeper.startZooKeeper(zk);
     }
 
-    private DockerNode node(String id) {
-        requireStarted();
-        DockerNode n = nodes.get(id);
-        if (n == null) {
-            throw new IllegalArgumentException("no node '" + id + "', have " + nodes.keySet());
-        }
-        return n;
-    }
-
-    private void requireStarted() {
-        if (!started || closed) {
-            throw new IllegalStateException("cluster is " + (closed ? "closed" : "not started"));
-        }
-    }
-
     /**
      * Kills the agents and removes the containers (reverse order), then the network, then stops
      * ZooKeeper. Every step runs even if an earlier one failed. Idempotent.
      */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        List<DockerNode> reversed = new ArrayList<>(nodes.values());
-        Collections.reverse(reversed);
-        for (DockerNode n : reversed) {
-            try {
-                n.destroy();
-            } catch (RuntimeException e) {
-                LOG.warn("could not remove node {}: {}", n.id(), e.toString());
-            }
-        }
+        core.close(DockerNode::destroy, "remove node", this::removeNetwork, zooKeeper::close);
+    }
+
+    private void removeNetwork() {
         if (network != null) {
             try {
                 network.close();
             } catch (RuntimeException e) {
                 LOG.warn("could not remove network faultline-{}: {}", runId, e.toString());
-            }
-        }
-        zooKeeper.close();
-        if (Thread.currentThread() != shutdownHook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException | IllegalArgumentException ignored) {
-                // the JVM is already shutting down, or start() never registered it
             }
         }
     }
