@@ -69,6 +69,7 @@ public final class ClusterCore<N extends ClusterNode> {
         }
     }
 
+    /** The spec the cluster was created with. */
     public ClusterSpec spec() {
         return spec;
     }
