@@ -55,6 +55,11 @@ class LocalClusterIT {
                 assertThat(client.read("k7").value()).isEqualTo("v7");
 
                 Lease first = lease(cluster);
+                // replication is asynchronous: let every replica have the writes before the master dies
+                try (Jedis master = new Jedis(first.redisAddress().getHostString(), first.redisAddress().getPort(), 5000)) {
+                    assertThat(master.waitReplicas(spec.nodes() - 1, 4000)).as("replicas acknowledging the writes")
+                            .isEqualTo(spec.nodes() - 1);
+                }
                 long killedAt = System.nanoTime();
                 cluster.kill(first.node());
                 Lease second = awaitNewMasterServingWrites(cluster, client, first, SESSION.multipliedBy(2));

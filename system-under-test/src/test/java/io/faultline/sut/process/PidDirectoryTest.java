@@ -70,14 +70,25 @@ class PidDirectoryTest {
         PidDirectory pids = PidDirectory.at(tmp);
         ManagedProcess p = ManagedProcess.start("sleeper", List.of("sleep", "304"), tmp, tmp.resolve("log"), pids, "sleep 304");
         try {
+            // the kernel applies a signal asynchronously: poll the state with a deadline
             p.pause();
-            assertThat(state(p.pid())).isEqualTo("T");
+            assertThat(awaitState(p.pid(), "T")).isEqualTo("T");
             p.resume();
-            assertThat(state(p.pid())).isEqualTo("S");
+            assertThat(awaitState(p.pid(), "S")).isEqualTo("S");
         } finally {
             p.stop(Duration.ofSeconds(2));
         }
         assertThat(p.isAlive()).isFalse();
+    }
+
+    private static String awaitState(long pid, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String now = state(pid);
+        while (!now.equals(expected) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            now = state(pid);
+        }
+        return now;
     }
 
     private static String state(long pid) throws Exception {
