@@ -126,7 +126,7 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
             node.startRedis();
         }
         core.startAgents();
-        core.awaitReady(zooKeeper.admin(), node -> containers.get(node).hostAddress(), false,
+        core.awaitReady(zooKeeper.admin(), node -> containers.get(node).hostAddress(), true,
                 ". Replicas dial their master from inside their containers: check that the routed REPLICATION "
                         + "addresses are reachable from there; see the logs:");
     }
