@@ -3,6 +3,7 @@ package io.faultline.harness.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,8 +26,9 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "checkers, proxy, client, report, runner or docker")
     String name;
 
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "the benchmark's own arguments")
-    List<String> args = List.of();
+    /** The benchmark's own arguments and options, passed on as they are. */
+    @CommandLine.Unmatched
+    List<String> args = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
