@@ -11,44 +11,58 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Appends ops to a file, one per line, as EDN ({@link #edn(Path)}) or JSON lines ({@link #jsonLines(Path)}).
  *
- * <p>Each append is flushed, so a crash of the harness keeps every op recorded before it. Not
- * thread-safe: the runner's recorder serialises appends. Close once.
+ * <p>Appends reach the operating system at once ({@link #edn(Path)}), or at the latest a flush interval
+ * after they were made ({@link #edn(Path, Duration)}, also on {@link #flush()}), so a crash of the
+ * harness keeps every op recorded before it, or all but the last interval's. Not thread-safe: the
+ * runner's recorder serialises appends. Close once.
  */
 public final class HistoryWriter implements AutoCloseable {
 
     private final Writer out;
     private final Function<Op, String> format;
-    private final boolean flushEach;
+    /** Longest time an append may wait in the buffer; 0 flushes every append, MAX_VALUE only when full. */
+    private final long flushIntervalNanos;
+    private long lastFlush = System.nanoTime();
 
-    private HistoryWriter(Writer out, Function<Op, String> format, boolean flushEach) {
+    private HistoryWriter(Writer out, Function<Op, String> format, long flushIntervalNanos) {
         this.out = out;
         this.format = format;
-        this.flushEach = flushEach;
+        this.flushIntervalNanos = flushIntervalNanos;
     }
 
     /** A writer of Jepsen's history.edn format, creating or truncating the file; {@code .gz} compresses. */
     public static HistoryWriter edn(Path file) throws IOException {
-        return open(file, EdnOps::toEdn);
+        return open(file, EdnOps::toEdn, 0);
+    }
+
+    /**
+     * A writer of history.edn that flushes at most {@code flushInterval} after an append (checked on
+     * each append; call {@link #flush()} when going idle).
+     */
+    public static HistoryWriter edn(Path file, Duration flushInterval) throws IOException {
+        if (flushInterval.isNegative()) throw new IllegalArgumentException("flushInterval must be >= 0, was " + flushInterval);
+        return open(file, EdnOps::toEdn, flushInterval.toNanos());
     }
 
     /** A writer of JSON lines; {@code .gz} compresses. */
     public static HistoryWriter jsonLines(Path file) throws IOException {
-        return open(file, JsonLinesOps::toJson);
+        return open(file, JsonLinesOps::toJson, 0);
     }
 
-    private static HistoryWriter open(Path file, Function<Op, String> format) throws IOException {
+    private static HistoryWriter open(Path file, Function<Op, String> format, long flushIntervalNanos) throws IOException {
         OutputStream raw = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
         boolean gz = file.getFileName().toString().endsWith(".gz");
         OutputStream os = gz ? new GZIPOutputStream(raw, 1 << 16) : raw;
         return new HistoryWriter(new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16),
-                format, !gz);
+                format, gz ? Long.MAX_VALUE : flushIntervalNanos);
     }
 
     /** Appends one op as a line and flushes it to the operating system. */
@@ -56,7 +70,11 @@ public final class HistoryWriter implements AutoCloseable {
         try {
             out.write(format.apply(op));
             out.write('\n');
-            if (flushEach) out.flush();
+            if (flushIntervalNanos == 0) {
+                out.flush();
+            } else if (flushIntervalNanos != Long.MAX_VALUE && System.nanoTime() - lastFlush >= flushIntervalNanos) {
+                flush();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append op " + op.index() + " to the history", e);
         }
@@ -66,7 +84,7 @@ public final class HistoryWriter implements AutoCloseable {
     public static void writeEdn(History history, Path file) throws IOException {
         try (HistoryWriter w = new HistoryWriter(
                 new BufferedWriter(new OutputStreamWriter(gzipIfNamed(file), StandardCharsets.UTF_8), 1 << 16),
-                EdnOps::toEdn, false)) {
+                EdnOps::toEdn, Long.MAX_VALUE)) {
             history.forEach(w::append);
         }
     }
@@ -74,6 +92,16 @@ public final class HistoryWriter implements AutoCloseable {
     private static OutputStream gzipIfNamed(Path file) throws IOException {
         OutputStream raw = Files.newOutputStream(file);
         return file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+    }
+
+    /** Hands every append so far to the operating system. */
+    public void flush() {
+        try {
+            out.flush();
+            lastFlush = System.nanoTime();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot flush the history", e);
+        }
     }
 
     @Override

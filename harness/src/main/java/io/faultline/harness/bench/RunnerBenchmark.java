@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.LongAdder;
  * threads, history recording to disk) against the same client calls in a bare loop, at the same
  * concurrency, without faults, on one local cluster; and the history's memory per op.
  *
- * <p>Run with {@code ./faultline bench runner [SECONDS [CONCURRENCY]]}.
+ * <p>Run with {@code ./faultline bench runner [SECONDS [CONCURRENCY [ROUNDS]]]}: after a warm-up of
+ * each, bare and runner rounds alternate, and the median overhead over the rounds is the figure.
  */
 public final class RunnerBenchmark {
 
@@ -44,21 +45,34 @@ public final class RunnerBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        run(Duration.ofSeconds(seconds), concurrency, System.out);
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        run(Duration.ofSeconds(seconds), concurrency, rounds, System.out);
+        System.exit(0); // the embedded ZooKeeper leaves a non-daemon thread behind
     }
 
-    static void run(Duration length, int concurrency, PrintStream out) throws Exception {
+    static void run(Duration length, int concurrency, int rounds, PrintStream out) throws Exception {
         ClusterSpec spec = ClusterSpec.builder().nodes(3).build();
         Path store = Files.createTempDirectory("faultline-bench-store");
         try (RedisDb db = RedisDb.of(() -> LocalCluster.create(spec, LinkRouter.direct()), 3)) {
             db.setup();
             RedisClient prototype = RedisClient.prototype(() -> db.cluster().clientConfig().build(), RegisterWorkload.commands());
             try {
-                double bare = bareLoop(prototype, length, concurrency);
-                double runner = throughRunner(db, prototype, length, concurrency, store);
-                out.printf("bare loop:     %8.0f ops/s (%d threads, %s)%n", bare, concurrency, length);
-                out.printf("runner:        %8.0f ops/s%n", runner);
-                out.printf("overhead:      %8.1f %%%n", 100 * (1 - runner / bare));
+                Duration warmUp = Duration.ofSeconds(2);
+                bareLoop(prototype, warmUp, concurrency);
+                throughRunner(db, prototype, warmUp, concurrency, Files.createTempDirectory("faultline-bench-warmup"));
+                List<Double> overheads = new ArrayList<>();
+                for (int r = 1; r <= rounds; r++) {
+                    System.gc(); // the last round's history is garbage now: collect it outside the timed windows
+                    double bare = bareLoop(prototype, length, concurrency);
+                    System.gc();
+                    double runner = throughRunner(db, prototype, length, concurrency, store);
+                    overheads.add(100 * (1 - runner / bare));
+                    out.printf("round %d: bare loop %8.0f ops/s, runner %8.0f ops/s, overhead %5.1f %% (%d threads, %s)%n",
+                            r, bare, runner, overheads.get(overheads.size() - 1), concurrency, length);
+                }
+                List<Double> sorted = overheads.stream().sorted().toList();
+                out.printf("RESULT runner overhead: median %.1f %% over %d rounds %s%n", sorted.get(sorted.size() / 2),
+                        rounds, sorted.stream().map(d -> String.format("%.1f%%", d)).toList());
             } finally {
                 prototype.close();
             }
@@ -127,7 +141,7 @@ public final class RunnerBenchmark {
         long before = usedAfterGc(rt);
         History h = HistoryReader.read(history);
         long after = usedAfterGc(rt);
-        out.printf("history:       %8d ops, %.0f bytes per op in memory%n", h.size(), (after - before) / (double) h.size());
+        out.printf("RESULT history memory: %d ops, %.0f bytes per op in memory%n", h.size(), (after - before) / (double) h.size());
     }
 
     private static long usedAfterGc(Runtime rt) throws InterruptedException {

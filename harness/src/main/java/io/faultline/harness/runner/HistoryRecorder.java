@@ -5,6 +5,7 @@ import io.faultline.core.history.HistoryWriter;
 import io.faultline.core.op.Op;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -30,9 +31,20 @@ public final class HistoryRecorder implements AutoCloseable {
         this.writer = writer;
     }
 
-    /** Creates (or truncates) {@code file} and records into it. */
+    /** How long a recorded op may wait in the file's buffer before it reaches the operating system. */
+    static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
+
+    /**
+     * Creates (or truncates) {@code file} and records into it; ops reach the file within
+     * {@link #FLUSH_INTERVAL}, or at once when {@link #flush()} is called (before the runner waits).
+     */
     public static HistoryRecorder to(Path file) throws IOException {
-        return new HistoryRecorder(HistoryWriter.edn(file));
+        return new HistoryRecorder(HistoryWriter.edn(file, FLUSH_INTERVAL));
+    }
+
+    /** Hands what was recorded to the operating system. */
+    public synchronized void flush() {
+        writer.flush();
     }
 
     /**

@@ -15,9 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -38,10 +36,10 @@ public final class Runner {
 
     private final TestSpec spec;
     private final PrintStream log;
-    private final BlockingQueue<Worker.Completion> completions = new LinkedBlockingQueue<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile Progress progress;
+    private volatile Interpreter interpreter;
 
     private Runner(TestSpec spec, PrintStream log) {
         this.spec = spec;
@@ -56,7 +54,8 @@ public final class Runner {
     /** Asks a running test to stop early; returns at once. Thread-safe. */
     public void stop() {
         stopRequested = true;
-        completions.add(new Worker.Completion(null, -1));
+        Interpreter running = interpreter;
+        if (running != null) running.stop();
     }
 
     /** Waits until {@link #run()} has returned or thrown, at most {@code millis}. */
@@ -133,65 +132,23 @@ public final class Runner {
     }
 
     private void interpret(HistoryRecorder recorder, LongSupplier clock, List<Client> clients) throws Exception {
-        Map<Integer, Worker> workers = new HashMap<>();
-        for (int t = 0; t < clients.size(); t++) {
-            Client c = clients.get(t);
-            workers.put(t, new Worker("faultline-worker-" + t, c::invoke, completions, clock));
-        }
-        workers.put(Context.NEMESIS_THREAD, new Worker("faultline-nemesis", spec.nemesis()::invoke, completions, clock));
-        workers.values().forEach(Worker::start);
         progress = Progress.start(log, recorder, spec.timeLimit(), clock);
         Scheduler scheduler = new Scheduler(spec.generator(), spec.concurrency(), spec.seed());
+        Interpreter interpreter = new Interpreter(scheduler, recorder, clock, log, progress::fault);
+        Map<Integer, Worker> workers = new HashMap<>();
+        for (int t = 0; t < clients.size(); t++) {
+            workers.put(t, new Worker("faultline-worker-" + t, t, clients.get(t)::invoke, interpreter, clock));
+        }
+        workers.put(Context.NEMESIS_THREAD, new Worker("faultline-nemesis", Context.NEMESIS_THREAD,
+                spec.nemesis()::invoke, interpreter, clock));
+        interpreter.workers(workers);
+        this.interpreter = interpreter;
+        if (stopRequested) interpreter.stop();
+        workers.values().forEach(Worker::start);
         try {
-            loop(scheduler, recorder, clock, workers);
-            drain(scheduler, recorder);
+            interpreter.run(DRAIN_MILLIS);
         } finally {
             for (Worker w : workers.values()) w.stop(1000);
         }
-    }
-
-    private void loop(Scheduler scheduler, HistoryRecorder recorder, LongSupplier clock, Map<Integer, Worker> workers)
-            throws InterruptedException {
-        while (!stopRequested) {
-            for (Worker.Completion c; (c = completions.poll()) != null; ) accept(c, scheduler, recorder);
-            if (stopRequested) break;
-            Scheduler.Step step = scheduler.next(clock.getAsLong());
-            if (step instanceof Scheduler.Dispatch d) {
-                Op recorded = recorder.record(d.op(), clock.getAsLong());
-                workers.get(d.thread()).submit(recorded);
-            } else if (step instanceof Scheduler.Wait w) {
-                long now = clock.getAsLong();
-                long waitNanos = w.until() == Long.MAX_VALUE ? TimeUnit.MILLISECONDS.toNanos(200)
-                        : Math.max(0, w.until() - now);
-                Worker.Completion c = completions.poll(waitNanos, TimeUnit.NANOSECONDS);
-                if (c != null) accept(c, scheduler, recorder);
-            } else if (step instanceof Scheduler.Log l) {
-                log.println("faultline: " + l.message());
-            } else {
-                return;
-            }
-        }
-    }
-
-    /** After the end or a stop: ops in flight get {@link #DRAIN_MILLIS} to complete. */
-    private void drain(Scheduler scheduler, HistoryRecorder recorder) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-        while (scheduler.inFlightCount() > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                log.println("faultline: " + scheduler.inFlightCount() + " ops still in flight; they stay unfinished in the history");
-                return;
-            }
-            Worker.Completion c = completions.poll(left, TimeUnit.NANOSECONDS);
-            if (c != null) accept(c, scheduler, recorder);
-        }
-    }
-
-    private void accept(Worker.Completion c, Scheduler scheduler, HistoryRecorder recorder) {
-        if (c.op() == null) return; // a wake-up from stop()
-        // the worker's time, unless the interpreter's clock has already moved past it
-        Op recorded = recorder.record(c.op(), Math.max(c.time(), scheduler.context().time()));
-        scheduler.complete(recorded);
-        if (recorded.isNemesis() && progress != null) progress.fault(recorded);
     }
 }

@@ -8,9 +8,10 @@ import java.util.function.LongSupplier;
 import us.bpsm.edn.Keyword;
 
 /**
- * One worker thread: performs the ops the interpreter hands it, one at a time, and returns each
- * completion, stamped with the clock, to the interpreter's queue. An exception, or a completion
- * that does not answer the invocation, becomes an {@code info} completion carrying the cause.
+ * One worker thread: performs the ops of its scheduler thread, one at a time. Each completion,
+ * stamped with the clock, goes to the {@link Interpreter}, which may hand back the worker's next op
+ * at once; otherwise the worker waits for its inbox. An exception, or a completion that does not
+ * answer the invocation, becomes an {@code info} completion carrying the cause.
  */
 final class Worker implements Runnable {
 
@@ -20,23 +21,21 @@ final class Worker implements Runnable {
         Op perform(Op invocation) throws Exception;
     }
 
-    /** A completion and the time it happened. */
-    record Completion(Op op, long time) {
-    }
-
     private static final Op STOP = Op.invoke(0, "stop-worker", null);
 
     private final String name;
+    private final int schedulerThread;
     private final Action action;
-    private final BlockingQueue<Op> inbox = new LinkedBlockingQueue<>();
-    private final BlockingQueue<Completion> completions;
+    private final Interpreter interpreter;
     private final LongSupplier clock;
+    private final BlockingQueue<Op> inbox = new LinkedBlockingQueue<>();
     private final Thread thread;
 
-    Worker(String name, Action action, BlockingQueue<Completion> completions, LongSupplier clock) {
+    Worker(String name, int schedulerThread, Action action, Interpreter interpreter, LongSupplier clock) {
         this.name = Objects.requireNonNull(name, "name");
+        this.schedulerThread = schedulerThread;
         this.action = Objects.requireNonNull(action, "action");
-        this.completions = completions;
+        this.interpreter = Objects.requireNonNull(interpreter, "interpreter");
         this.clock = clock;
         this.thread = new Thread(this, name);
         this.thread.setDaemon(true);
@@ -64,8 +63,10 @@ final class Worker implements Runnable {
             while (true) {
                 Op op = inbox.take();
                 if (op == STOP) return;
-                Op done = perform(op);
-                completions.add(new Completion(done, clock.getAsLong()));
+                while (op != null) {
+                    Op done = perform(op);
+                    op = interpreter.completed(schedulerThread, done, clock.getAsLong());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
