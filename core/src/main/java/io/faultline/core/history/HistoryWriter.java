@@ -65,7 +65,7 @@ public final class HistoryWriter implements AutoCloseable {
                 format, gz ? Long.MAX_VALUE : flushIntervalNanos);
     }
 
-    /** Appends one op as a line and flushes it to the operating system. */
+    /** Appends one op as a line; flushes it as the writer's flush interval says. */
     public void append(Op op) {
         try {
             out.write(format.apply(op));
@@ -80,18 +80,11 @@ public final class HistoryWriter implements AutoCloseable {
         }
     }
 
-    /** Writes a whole history to a file in EDN lines. */
+    /** Writes a whole history to a file in EDN lines ({@code .gz} compresses), flushing only at the end. */
     public static void writeEdn(History history, Path file) throws IOException {
-        try (HistoryWriter w = new HistoryWriter(
-                new BufferedWriter(new OutputStreamWriter(gzipIfNamed(file), StandardCharsets.UTF_8), 1 << 16),
-                EdnOps::toEdn, Long.MAX_VALUE)) {
+        try (HistoryWriter w = open(file, EdnOps::toEdn, Long.MAX_VALUE)) {
             history.forEach(w::append);
         }
-    }
-
-    private static OutputStream gzipIfNamed(Path file) throws IOException {
-        OutputStream raw = Files.newOutputStream(file);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
     }
 
     /** Hands every append so far to the operating system. */

@@ -88,19 +88,18 @@ public final class RunnerBenchmark {
             Client c = prototype.open("n1");
             int process = t;
             Thread th = new Thread(() -> {
+                // the same ops as through the runner: the generator forks its randomness by op number
                 Generator gen = RegisterWorkload.generator(200);
                 Context ctx = Context.initial(1, process);
-                long n = 0;
                 while (System.nanoTime() < end) {
                     GenResult r = gen.op(ctx);
                     if (!(r instanceof GenResult.Emit e)) break;
                     try {
-                        c.invoke(e.op().withProcess(0));
+                        c.invoke(e.op());
                     } catch (Exception ex) {
                         // counted like any other op
                     }
                     gen = e.next();
-                    ctx = Context.initial(1, process + ++n * 1000);
                     ops.increment();
                 }
             });

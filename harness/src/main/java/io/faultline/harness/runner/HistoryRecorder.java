@@ -78,7 +78,7 @@ public final class HistoryRecorder implements AutoCloseable {
 
     /** The history recorded so far, paired. */
     public synchronized History history() {
-        return History.of(new ArrayList<>(ops), "recorded history");
+        return History.of(ops, "recorded history"); // History.of copies the ops into its own array
     }
 
     /** The number of ops recorded so far. */

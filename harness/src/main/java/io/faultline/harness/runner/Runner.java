@@ -5,7 +5,6 @@ import io.faultline.core.client.Client;
 import io.faultline.core.generator.Context;
 import io.faultline.core.generator.Scheduler;
 import io.faultline.core.history.History;
-import io.faultline.core.op.Op;
 import io.faultline.results.store.RunDirectory;
 import io.faultline.results.store.Store;
 import java.io.IOException;
