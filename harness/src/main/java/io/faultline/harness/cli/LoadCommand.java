@@ -2,6 +2,7 @@ package io.faultline.harness.cli;
 
 import io.faultline.harness.control.ClusterState;
 import io.faultline.harness.control.ControlClient;
+import io.faultline.harness.control.HandFaultFeed;
 import io.faultline.harness.plan.RunningClusterPlan;
 import io.faultline.harness.plan.TestOptions;
 import io.faultline.harness.plan.TestOptionsBuilder;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
  * the user injects faults by hand with {@code faultline fault}. The clients run in this process:
  * they find masters through the cluster's ZooKeeper (directly) and reach the nodes through the
  * daemon's fault proxy (their links are routed by the daemon and stay outside partitions). The
- * faults made by hand are not in the history.
+ * faults made by hand, and those in effect when it starts, are in the history as nemesis ops
+ * ({@link HandFaultFeed}), recorded within about 100 ms of being made, so the report shades them.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Runs a workload against the running cluster and checks it like 'faultline test'.")
@@ -59,10 +61,11 @@ final class LoadCommand implements Callable<Integer> {
                     .nodes(s.nodes().size()).replication(s.replication()).onLeaseLoss(s.onLeaseLoss())
                     .seed(seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE)
                     .store(store).name(name != null ? name : "load-" + workload + "-" + s.replication() + "-" + s.onLeaseLoss())
+                    .commandLine(spec.commandLine().getParseResult().originalArgs())
                     .build();
             ClientConfig.Builder client = ClientConfig.builder(s.zookeeperConnect()).clientId("client")
                     .router(control.router()).replication(Replication.parse(s.replication())).virtualNodes(s.virtualNodes());
-            TestSpec test = RunningClusterPlan.spec(o, s.nodes(), client::build);
+            TestSpec test = RunningClusterPlan.spec(o, s.nodes(), client::build, HandFaultFeed.of(control));
             return InterruptibleRun.runAndReport("load", test, spec.commandLine().getOut(), System.err);
         });
     }

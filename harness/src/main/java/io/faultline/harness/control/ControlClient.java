@@ -57,6 +57,21 @@ public final class ControlClient {
         return call("POST", "/fault", body).path("text").asText();
     }
 
+    /** The faults made by hand after the {@code after}-th, oldest first, and the number of the last one. */
+    HandFaults faults(long after) {
+        JsonNode r = call("GET", "/faults?after=" + after, Map.of());
+        List<FaultLog.Entry> faults = new ArrayList<>();
+        for (JsonNode f : r.path("faults")) {
+            faults.add(new FaultLog.Entry(f.path("seq").asLong(), f.path("f").asText(),
+                    f.path("value").isNull() ? null : f.path("value").asText(), java.time.Instant.parse(f.path("at").asText())));
+        }
+        return new HandFaults(r.path("last").asLong(), faults);
+    }
+
+    /** What {@link #faults} found: the number of the last fault made, and the faults after the one asked for. */
+    record HandFaults(long last, List<FaultLog.Entry> faults) {
+    }
+
     /** SET {@code key}; through the system's client when {@code node} is null. */
     public Reply write(String key, String value, String node) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,8 @@ import java.util.concurrent.Executors;
  *       "node", "spec", "latencyMs", "link"}}: {@code {"text"}}</li>
  *   <li>{@code POST /write} {@code {"key", "value", "node"}} and {@code POST /read}
  *       {@code {"key", "node"}}: {@code {"ok", "lines"}}</li>
+ *   <li>{@code GET /faults?after=N}: {@code {"last", "faults": [{"seq", "f", "value", "at"}]}}, the
+ *       faults made by hand after the N-th</li>
  *   <li>{@code POST /route} {@code {"from", "to", "kind", "host", "port"}}: {@code {"host", "port"}}</li>
  *   <li>{@code POST /down}: {@code {"text"}}, then the daemon stops</li>
  * </ul>
@@ -56,6 +60,7 @@ public final class ControlServer implements AutoCloseable {
         http.setExecutor(threads);
         http.createContext("/status", ex -> answer(ex, body -> daemon.status()));
         http.createContext("/fault", ex -> answer(ex, body -> Map.of("text", fault(daemon.faults(), body))));
+        http.createContext("/faults", ex -> answer(ex, body -> faults(daemon.faults().log(), ex.getRequestURI().getQuery())));
         http.createContext("/write", ex -> answer(ex, body -> reply(daemon.keyValues().write(text(body, "key"),
                 text(body, "value"), optional(body, "node")))));
         http.createContext("/read", ex -> answer(ex, body -> reply(daemon.keyValues().read(text(body, "key"),
@@ -90,6 +95,30 @@ public final class ControlServer implements AutoCloseable {
             case "latency" -> faults.latency(Duration.ofMillis(body.path("latencyMs").asLong()), optional(body, "link"));
             default -> throw new ControlRefusal("unknown fault action '" + action + "'");
         };
+    }
+
+    private static Map<String, Object> faults(FaultLog log, String query) {
+        long after = 0;
+        if (query != null && query.startsWith("after=")) {
+            try {
+                after = Long.parseLong(query.substring("after=".length()));
+            } catch (NumberFormatException e) {
+                throw new ControlRefusal("bad query '" + query + "': expected after=N with a number N");
+            }
+        }
+        List<Map<String, Object>> faults = new ArrayList<>();
+        for (FaultLog.Entry e : log.after(after)) {
+            Map<String, Object> fault = new LinkedHashMap<>();
+            fault.put("seq", e.seq());
+            fault.put("f", e.f());
+            fault.put("value", e.value());
+            fault.put("at", e.at().toString());
+            faults.add(fault);
+        }
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("last", log.last());
+        reply.put("faults", faults);
+        return reply;
     }
 
     private interface Handler {

@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * partition (a grudge over the link table's proxies), latency, and paused nodes; kills and restarts
  * go to the cluster. One fault at a time (every method is synchronized). Requests naming an unknown
  * node, a malformed grudge or a node in the wrong state are refused with a {@link ControlRefusal}.
+ * Every fault made is added to the {@link #log()}.
  */
 final class FaultControl {
 
@@ -29,6 +30,7 @@ final class FaultControl {
     private final List<String> zookeepers;
     private final PartitionNemesis grudges;
     private final Set<String> paused = new TreeSet<>();
+    private final FaultLog log = new FaultLog();
     private Grudge grudge;
     private String partition;
     private String latency;
@@ -55,7 +57,9 @@ final class FaultControl {
         grudge = g;
         partition = spec.trim();
         List<String> cut = cutLinks();
-        return "partitioned: " + partition + (cut.isEmpty() ? " (no link cut)" : " (cut " + String.join(" ", cut) + ")");
+        String done = partition + (cut.isEmpty() ? " (no link cut)" : " (cut " + String.join(" ", cut) + ")");
+        log.add("start-partition", done);
+        return "partitioned: " + done;
     }
 
     /** Heals every partition and removes all latency. */
@@ -65,6 +69,7 @@ final class FaultControl {
         grudge = null;
         partition = null;
         latency = null;
+        log.add("heal", "every link whole and fast");
         return "healed: no link is cut or slow";
     }
 
@@ -76,6 +81,7 @@ final class FaultControl {
         if (mean.isNegative()) throw new ControlRefusal("latency must be >= 0, was " + mean.toMillis() + "ms");
         linkLatency.clear();
         net.fast();
+        if (latency != null) log.add("stop-slow", latency);
         if (mean.isZero()) {
             latency = null;
             return "latency: removed";
@@ -99,6 +105,7 @@ final class FaultControl {
             int count = linkLatency.apply(ends[0], ends[1], mean);
             latency = mean.toMillis() + "ms on " + link + " (" + count + " links)";
         }
+        log.add("start-slow", latency);
         return "latency: " + latency;
     }
 
@@ -106,6 +113,7 @@ final class FaultControl {
         requireNode(node);
         cluster.kill(node);
         paused.remove(node);
+        log.add("kill", node);
         return "killed " + node;
     }
 
@@ -113,6 +121,7 @@ final class FaultControl {
         requireNode(node);
         paused.remove(node);
         cluster.restartNode(node);
+        log.add("start", node);
         return "restarted " + node;
     }
 
@@ -122,6 +131,7 @@ final class FaultControl {
         requireRunning(node, "pause");
         cluster.pause(node);
         paused.add(node);
+        log.add("pause", node);
         return "paused " + node;
     }
 
@@ -130,6 +140,7 @@ final class FaultControl {
         if (!paused.contains(node)) throw new ControlRefusal(node + " is not paused");
         cluster.resume(node);
         paused.remove(node);
+        log.add("resume", node);
         return "resumed " + node;
     }
 
@@ -137,6 +148,11 @@ final class FaultControl {
     synchronized String state(String node) {
         if (!cluster.isRunning(node)) return "dead";
         return paused.contains(node) ? "paused" : "running";
+    }
+
+    /** The faults made so far. */
+    FaultLog log() {
+        return log;
     }
 
     synchronized String partitionInEffect() {

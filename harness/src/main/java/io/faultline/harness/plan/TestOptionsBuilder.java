@@ -32,6 +32,7 @@ public final class TestOptionsBuilder {
     private Path store = Path.of("store");
     private String name;
     private Path redisBinary;
+    private List<String> commandLine = List.of();
 
     public TestOptionsBuilder runtime(String v) { runtime = v; return this; }
     public TestOptionsBuilder workload(String v) { workload = v; return this; }
@@ -54,11 +55,13 @@ public final class TestOptionsBuilder {
     public TestOptionsBuilder store(Path v) { store = v; return this; }
     public TestOptionsBuilder name(String v) { name = v; return this; }
     public TestOptionsBuilder redisBinary(Path v) { redisBinary = v; return this; }
+    /** The arguments as given (e.g. {@code load --workload set}), for the report's rerun line. */
+    public TestOptionsBuilder commandLine(List<String> v) { commandLine = List.copyOf(v); return this; }
 
     /** @throws IllegalArgumentException naming the option whose value is out of range */
     public TestOptions build() {
         return new TestOptions(runtime, workload, faults, partition, target, timeLimit, faultInterval, recovery,
                 concurrency, rate, nodes, groups, zookeepers, sessionTimeout, replication, onLeaseLoss, seed, store, name,
-                redisBinary, List.of());
+                redisBinary, commandLine);
     }
 }

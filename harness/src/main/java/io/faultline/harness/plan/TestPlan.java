@@ -159,6 +159,10 @@ public final class TestPlan {
         if (!o.commandLine().isEmpty()) {
             List<String> argv = new ArrayList<>(List.of("./faultline"));
             argv.addAll(o.commandLine());
+            // a seed the generator chose itself must be on the rerun line, or the rerun is another schedule
+            if (argv.stream().noneMatch(a -> a.equals("--seed") || a.startsWith("--seed="))) {
+                argv.addAll(List.of("--seed", String.valueOf(o.seed())));
+            }
             m.put("command-line", argv);
         }
         return m;

@@ -1,8 +1,13 @@
 package io.faultline.harness.runner;
 
+import io.faultline.core.generator.Context;
 import io.faultline.core.generator.Scheduler;
+import io.faultline.core.nemesis.FaultFeed;
 import io.faultline.core.op.Op;
+import io.faultline.core.op.OpType;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -39,6 +44,10 @@ final class Interpreter {
     private Map<Integer, Worker> workers = Map.of();
     private boolean done;
     private boolean stopping;
+    /** A scheduled nemesis op is between its invocation and completion. */
+    private boolean nemesisInFlight;
+    /** Faults observed while a scheduled nemesis op was in flight, recorded after its completion. */
+    private final List<FaultFeed.Fault> observedLater = new ArrayList<>();
     /** When the main thread will look again of its own accord (ns on the clock). */
     private long mainWakesAt = Long.MIN_VALUE;
 
@@ -111,7 +120,12 @@ final class Interpreter {
             // the worker's time, unless the interpreter's clock has already moved past it
             Op recorded = recorder.record(completion, Math.max(time, scheduler.context().time()));
             scheduler.complete(recorded);
-            if (recorded.isNemesis()) onNemesisCompletion.accept(recorded);
+            if (recorded.isNemesis()) {
+                onNemesisCompletion.accept(recorded);
+                nemesisInFlight = false;
+                observedLater.forEach(this::recordObserved);
+                observedLater.clear();
+            }
             if (stopping) {
                 changed.signalAll();
                 return null;
@@ -120,6 +134,30 @@ final class Interpreter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Records a fault made outside the schedule (a {@link FaultFeed}'s) as a nemesis invocation and
+     * its {@code :info} completion, now. While a scheduled nemesis op is in flight it waits for that
+     * op's completion, so that the nemesis's invocations and completions still pair up. Thread-safe.
+     */
+    void observed(FaultFeed.Fault fault) {
+        lock.lock();
+        try {
+            if (nemesisInFlight) {
+                observedLater.add(fault);
+            } else {
+                recordObserved(fault);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void recordObserved(FaultFeed.Fault fault) {
+        long now = clock.getAsLong();
+        Op invocation = recorder.record(Op.invoke(Op.NEMESIS, fault.f(), fault.value()), now);
+        onNemesisCompletion.accept(recorder.record(invocation.complete(OpType.INFO, fault.value()), now));
     }
 
     private record Pumped(Op mine, long until) {
@@ -132,6 +170,7 @@ final class Interpreter {
             Scheduler.Step step = scheduler.next(clock.getAsLong());
             if (step instanceof Scheduler.Dispatch d) {
                 Op recorded = recorder.record(d.op(), clock.getAsLong());
+                if (d.thread() == Context.NEMESIS_THREAD) nemesisInFlight = true;
                 if (d.thread() == me) {
                     mine = recorded;
                 } else {

@@ -5,6 +5,7 @@ import io.faultline.core.client.Client;
 import io.faultline.core.generator.Context;
 import io.faultline.core.generator.Scheduler;
 import io.faultline.core.history.History;
+import io.faultline.core.nemesis.FaultFeed;
 import io.faultline.results.store.RunDirectory;
 import io.faultline.results.store.Store;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import java.util.function.LongSupplier;
 /**
  * Runs one test: the lifecycle of DESIGN.md. Start the system under test, open a client per thread,
  * set up the nemesis, interpret the generator (one worker thread per client thread plus one for the
- * nemesis, every op recorded as it happens), then tear down in reverse order, check the history and
+ * nemesis, every op recorded as it happens; a nemesis that is a {@link FaultFeed} is also followed,
+ * and the faults it reports are recorded as they come), then tear down in reverse order, check the history and
  * store the run with its report.
  *
  * <p>{@link #stop()} (called by the Ctrl-C hook) ends the interpretation early: ops in flight get a
@@ -144,10 +146,15 @@ public final class Runner {
         this.interpreter = interpreter;
         if (stopRequested) interpreter.stop();
         workers.values().forEach(Worker::start);
+        FaultFollower follower = spec.nemesis() instanceof FaultFeed feed ? FaultFollower.start(feed, interpreter, log) : null;
         try {
             interpreter.run(DRAIN_MILLIS);
         } finally {
-            for (Worker w : workers.values()) w.stop(1000);
+            try {
+                if (follower != null) follower.close();
+            } finally {
+                for (Worker w : workers.values()) w.stop(1000);
+            }
         }
     }
 }

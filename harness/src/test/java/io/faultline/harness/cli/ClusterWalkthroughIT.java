@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.faultline.harness.control.ClusterState;
 import io.faultline.harness.control.StateFile;
+import io.faultline.core.history.HistoryReader;
+import io.faultline.core.op.Op;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -143,13 +146,32 @@ class ClusterWalkthroughIT {
         assertThat(row(settled, oldMaster)).containsPattern(follows);
         assertThat(settled.out()).contains("cut links: none");
 
-        Run load = faultline("load", "--workload", "register", "--time-limit", "10");
+        // A replica paused before the load and resumed during it: both faults are in the load's history.
+        Run pause = faultline("fault", "pause", oldMaster);
+        assertThat(pause.exit()).as(pause.text()).isZero();
+        CompletableFuture<Run> loading = CompletableFuture.supplyAsync(
+                () -> faultline("load", "--workload", "register", "--time-limit", "10"));
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (historiesIn(dir.resolve("store")).noneMatch(h -> h.toFile().length() > 0) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        assertThat(historiesIn(dir.resolve("store"))).as("the load has started recording").isNotEmpty();
+        Run resume = faultline("fault", "resume", oldMaster);
+        assertThat(resume.exit()).as(resume.text()).isZero();
+        Run load = loading.get(60, TimeUnit.SECONDS);
         assertThat(load.exit()).as(load.text()).isZero();
         assertThat(load.out()).contains("run: ").contains("valid: true");
         Path run = Path.of(load.out().lines().filter(l -> l.startsWith("run: ")).findFirst().orElseThrow().substring(5));
         assertThat(run).exists();
         assertThat(run.resolve("history.edn")).isNotEmptyFile();
         assertThat(run.resolve("report.html")).exists();
+        assertThat(Files.readString(run.resolve("test.json"))).as("the rerun line, with the seed the harness chose")
+                .containsPattern("\"command-line\" : \\[ \"./faultline\", \"load\", \"--workload\", \"register\", .*\"--seed\", \"\\d+\" \\]");
+        assertThat(HistoryReader.read(run.resolve("history.edn")).stream().filter(Op::isNemesis)
+                .map(op -> op.type() + " " + op.f() + " " + op.value()))
+                .as("the faults made by hand, in the load's history")
+                .containsExactly("INVOKE pause " + oldMaster, "INFO pause " + oldMaster,
+                        "INVOKE resume " + oldMaster, "INFO resume " + oldMaster);
 
         badCommandsAnswerOneLineWithExit254();
 
@@ -159,6 +181,15 @@ class ClusterWalkthroughIT {
         assertThat(Files.exists(dir.resolve(".faultline/cluster.json"))).isFalse();
         assertThat(started).noneMatch(ProcessHandle::isAlive);
         assertThat(faultline("cluster", "status").exit()).isEqualTo(254);
+    }
+
+    private static java.util.stream.Stream<Path> historiesIn(Path store) {
+        if (!Files.isDirectory(store)) return java.util.stream.Stream.empty();
+        try (java.util.stream.Stream<Path> paths = Files.walk(store)) {
+            return paths.filter(p -> p.getFileName().toString().equals("history.edn")).toList().stream();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return java.util.stream.Stream.empty(); // the store is being written; look again
+        }
     }
 
     private void badCommandsAnswerOneLineWithExit254() {

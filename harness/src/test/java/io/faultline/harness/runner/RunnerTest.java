@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.faultline.core.checker.Validity;
 import io.faultline.core.generator.Generators;
 import io.faultline.core.history.HistoryReader;
+import io.faultline.core.nemesis.FaultFeed;
 import io.faultline.core.nemesis.Nemesis;
 import io.faultline.core.op.Op;
 import io.faultline.core.op.OpType;
@@ -119,5 +120,83 @@ class RunnerTest {
         assertThat(outcome.interrupted()).isTrue();
         assertThat(outcome.result().valid()).isEqualTo(Validity.TRUE);
         assertThat(outcome.runDirectory().resolve("report.html")).exists();
+    }
+
+    /** A nemesis whose faults are made elsewhere: reports {@code script}'s faults at the polls they are keyed by. */
+    private static final class ScriptedFeed implements Nemesis, FaultFeed {
+        private final Map<Integer, List<FaultFeed.Fault>> script;
+        private final Duration invokeTakes;
+        private int polls;
+
+        ScriptedFeed(Map<Integer, List<FaultFeed.Fault>> script, Duration invokeTakes) {
+            this.script = script;
+            this.invokeTakes = invokeTakes;
+        }
+
+        @Override
+        public synchronized List<FaultFeed.Fault> poll() {
+            polls++;
+            return script.getOrDefault(polls, script.getOrDefault(0, List.of()));
+        }
+
+        @Override
+        public Op invoke(Op op) throws InterruptedException {
+            Thread.sleep(invokeTakes.toMillis()); // the fake fault's own duration
+            return op.complete(OpType.INFO, "done");
+        }
+
+        @Override
+        public Set<String> fs() {
+            return Set.of("start-partition", "stop-partition");
+        }
+    }
+
+    @Test
+    void faultsAFeedReportsAreRecordedAsNemesisInfoPairsInTheOrderReported() {
+        InMemoryRegisters system = new InMemoryRegisters(false);
+        ScriptedFeed feed = new ScriptedFeed(Map.of(
+                1, List.of(new FaultFeed.Fault("pause", "n2")),
+                3, List.of(new FaultFeed.Fault("resume", "n2"), new FaultFeed.Fault("start-partition", "n1 | n2 n3"))),
+                Duration.ZERO);
+        var gen = Generators.timeLimit(Duration.ofMillis(600),
+                Generators.clients(Generators.stagger(Duration.ofMillis(1), RegisterWorkload.generator(50))));
+        TestSpec spec = new TestSpec("fed", system, system, feed, gen, RegisterWorkload.checker(Duration.ofSeconds(30)),
+                2, 3, Duration.ofMillis(600), store, Map.of());
+
+        TestOutcome outcome = Runner.of(spec, new PrintStream(OutputStream.nullOutputStream())).run();
+
+        List<String> nemesisOps = outcome.history().stream().filter(Op::isNemesis)
+                .map(op -> op.type() + " " + op.f() + " " + op.value()).toList();
+        assertThat(nemesisOps).containsExactly("INVOKE pause n2", "INFO pause n2", "INVOKE resume n2", "INFO resume n2",
+                "INVOKE start-partition n1 | n2 n3", "INFO start-partition n1 | n2 n3");
+        assertThat(outcome.result().valid()).isEqualTo(Validity.TRUE);
+    }
+
+    @Test
+    void reportedFaultsWaitForAScheduledNemesisOpInFlightSoEveryNemesisOpStillPairsUp() {
+        ScriptedFeed feed = new ScriptedFeed(Map.of(0, List.of(new FaultFeed.Fault("kill", "n3"))), Duration.ofMillis(60));
+        var gen = Generators.timeLimit(Duration.ofMillis(800), Generators.any(
+                Generators.clients(Generators.stagger(Duration.ofMillis(1), RegisterWorkload.generator(50))),
+                Generators.nemesis(Generators.flipFlop(
+                        Generators.repeat(Generators.op(Op.invoke(Op.NEMESIS, "start-partition", "primaries"))),
+                        Generators.repeat(Generators.op(Op.invoke(Op.NEMESIS, "stop-partition", null)))))));
+        InMemoryRegisters system = new InMemoryRegisters(false);
+        TestSpec spec = new TestSpec("fed-and-scheduled", system, system, feed, gen,
+                RegisterWorkload.checker(Duration.ofSeconds(30)), 2, 5, Duration.ofMillis(800), store, Map.of());
+
+        TestOutcome outcome = Runner.of(spec, new PrintStream(OutputStream.nullOutputStream())).run();
+
+        var history = outcome.history();
+        List<Integer> invocations = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).isNemesis() && history.get(i).type() == OpType.INVOKE) invocations.add(i);
+        }
+        assertThat(invocations.stream().map(i -> history.get(i).f())).contains("kill", "start-partition", "stop-partition");
+        for (int i : invocations) {
+            int pair = history.pairPosition(i);
+            assertThat(pair).as("completion of nemesis op %s", history.get(i)).isGreaterThan(i);
+            assertThat(history.get(pair).f()).isEqualTo(history.get(i).f());
+            assertThat(history.get(pair).type()).isEqualTo(OpType.INFO);
+        }
     }
 }
