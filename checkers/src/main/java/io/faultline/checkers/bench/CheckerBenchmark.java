@@ -41,10 +41,8 @@ public final class CheckerBenchmark {
                 cas(10_000, 5);
                 independent(1_000_000, 1_000);
             }
-            default -> {
-                System.err.println("unknown scenario " + scenario + "; use knossos [DIR], cas [OPS], independent [OPS [KEYS]] or all");
-                System.exit(254);
-            }
+            default -> throw new IllegalArgumentException("unknown scenario '" + scenario
+                    + "' (known: all, knossos, cas, independent)");
         }
     }
 

@@ -214,7 +214,12 @@ public final class ProxyBenchmark {
             this.binary = binary;
         }
 
+        /** @throws IllegalArgumentException naming {@code binary} when it is not an executable file */
         static RedisProcess start(String binary) throws Exception {
+            if (!new java.io.File(binary).isFile() || !new java.io.File(binary).canExecute()) {
+                throw new IllegalArgumentException("--redis " + binary + " is not an executable file: give the path of a "
+                        + "redis-server, or leave --redis out to use the one on PATH");
+            }
             int port;
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
