@@ -8,6 +8,7 @@ import io.faultline.harness.plan.TestOptions;
 import io.faultline.harness.plan.TestOptionsBuilder;
 import io.faultline.harness.runner.TestSpec;
 import io.faultline.sut.client.ClientConfig;
+import io.faultline.sut.client.ReadMode;
 import io.faultline.sut.client.Replication;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,8 @@ final class LoadCommand implements Callable<Integer> {
     int concurrency;
     @Option(names = "--rate", defaultValue = "100", description = "client ops per second, in total (default ${DEFAULT-VALUE})")
     double rate;
+    @Option(names = "--reads", defaultValue = "plain", description = "plain, or fenced (a read is OK only once every replica acknowledged a write made after it) (default ${DEFAULT-VALUE})")
+    String reads;
     @Option(names = "--seed", description = "the generator's seed (default: random, printed in test.json)")
     Long seed;
     @Option(names = "--store", defaultValue = "store", description = "the store directory (default ${DEFAULT-VALUE})")
@@ -58,13 +61,14 @@ final class LoadCommand implements Callable<Integer> {
             }
             TestOptions o = new TestOptionsBuilder().runtime(s.runtime()).workload(workload).nemesis()
                     .timeLimit(Duration.ofMillis(Math.round(timeLimit * 1000))).concurrency(concurrency).rate(rate)
-                    .nodes(s.nodes().size()).replication(s.replication()).onLeaseLoss(s.onLeaseLoss())
+                    .nodes(s.nodes().size()).replication(s.replication()).onLeaseLoss(s.onLeaseLoss()).reads(reads)
                     .seed(seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE)
-                    .store(store).name(name != null ? name : "load-" + workload + "-" + s.replication() + "-" + s.onLeaseLoss())
+                    .store(store).name(name != null ? name : "load-" + workload + "-" + s.replication() + "-" + s.onLeaseLoss()
+                            + (reads.equals("plain") ? "" : "-" + reads + "-reads"))
                     .commandLine(spec.commandLine().getParseResult().originalArgs())
                     .build();
             ClientConfig.Builder client = ClientConfig.builder(s.zookeeperConnect()).clientId("client")
-                    .router(control.router()).replication(Replication.parse(s.replication())).virtualNodes(s.virtualNodes());
+                    .router(control.router()).replication(Replication.parse(s.replication())).reads(ReadMode.parse(reads)).virtualNodes(s.virtualNodes());
             TestSpec test = RunningClusterPlan.spec(o, s.nodes(), client::build, HandFaultFeed.of(control));
             return InterruptibleRun.runAndReport("load", test, spec.commandLine().getOut(), System.err);
         });

@@ -87,6 +87,8 @@ final class TestCommand implements Callable<Integer> {
         String replication;
         @CommandLine.Option(names = "--on-lease-loss", defaultValue = "demote", description = "keep, or demote (stop serving at once) (default ${DEFAULT-VALUE})")
         String onLeaseLoss;
+        @CommandLine.Option(names = "--reads", defaultValue = "plain", description = "plain, or fenced (a read is OK only once every replica acknowledged a write made after it) (default ${DEFAULT-VALUE})")
+        String reads;
         @CommandLine.Option(names = "--seed", description = "the generators' seed (default: random, printed in test.json)")
         Long seed;
         @CommandLine.Option(names = "--store", defaultValue = "store", description = "the store directory (default ${DEFAULT-VALUE})")
@@ -100,7 +102,7 @@ final class TestCommand implements Callable<Integer> {
             List<String> faults = nemesis.size() == 1 && nemesis.get(0).equals("none") ? List.of() : nemesis;
             return new TestOptions(runtime, workload, faults, partition, target, seconds("--time-limit", timeLimit),
                     seconds("--fault-interval", faultInterval), seconds("--recovery", recovery), concurrency, rate,
-                    nodes, groups, zookeepers, Duration.ofMillis(sessionTimeoutMs), replication, onLeaseLoss,
+                    nodes, groups, zookeepers, Duration.ofMillis(sessionTimeoutMs), replication, onLeaseLoss, reads,
                     seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, store, name,
                     redisBinary, commandLine);
         }

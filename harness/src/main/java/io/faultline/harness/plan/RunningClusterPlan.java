@@ -32,7 +32,7 @@ public final class RunningClusterPlan {
     public static TestSpec spec(TestOptions o, List<String> nodes, Supplier<ClientConfig> clientConfig, Nemesis handFaults) {
         TestOptions noFaults = new TestOptions(o.runtime(), o.workload(), List.of(), o.partition(), o.target(), o.timeLimit(),
                 o.faultInterval(), o.recovery(), o.concurrency(), o.rate(), o.nodes(), o.groups(), o.zookeepers(),
-                o.sessionTimeout(), o.replication(), o.onLeaseLoss(), o.seed(), o.store(), o.name(), o.redisBinary(),
+                o.sessionTimeout(), o.replication(), o.onLeaseLoss(), o.reads(), o.seed(), o.store(), o.name(), o.redisBinary(),
                 o.commandLine());
         Workload workload = TestPlan.workload(noFaults, clientConfig);
         Map<String, Object> described = new LinkedHashMap<>(TestPlan.describe(noFaults));

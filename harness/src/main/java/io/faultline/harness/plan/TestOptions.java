@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param sessionTimeout the lease (ZooKeeper session) timeout
  * @param replication    {@code async} or {@code sync}
  * @param onLeaseLoss    {@code keep} or {@code demote}
+ * @param reads          {@code plain}, or {@code fenced} (a read is OK only after every replica
+ *                       acknowledged a write made after it)
  * @param seed           the generators' seed
  * @param store          the store root
  * @param name           the test's name, or null for {@code <workload>-<faults>}
@@ -37,7 +39,7 @@ import java.util.Objects;
 public record TestOptions(String runtime, String workload, List<String> faults, String partition, String target,
                           Duration timeLimit, Duration faultInterval, Duration recovery, int concurrency, double rate,
                           int nodes, int groups, int zookeepers, Duration sessionTimeout, String replication,
-                          String onLeaseLoss, long seed, Path store, String name, Path redisBinary,
+                          String onLeaseLoss, String reads, long seed, Path store, String name, Path redisBinary,
                           List<String> commandLine) {
 
     public static final List<String> WORKLOADS = List.of("register", "set", "counter");
@@ -61,6 +63,7 @@ public record TestOptions(String runtime, String workload, List<String> faults, 
         requirePositive("--session-timeout", sessionTimeout);
         requireOneOf("--replication", replication, List.of("async", "sync"));
         requireOneOf("--on-lease-loss", onLeaseLoss, List.of("keep", "demote"));
+        requireOneOf("--reads", reads, List.of("plain", "fenced"));
         requireOneOf("--partition", partition, List.of("primaries", "one", "halves", "random-halves",
                 "majorities-ring", "bridge"));
         requireOneOf("--target", target, List.of("primaries", "one", "minority", "majority", "all"));
@@ -76,7 +79,8 @@ public record TestOptions(String runtime, String workload, List<String> faults, 
     /** The test's name in the store. */
     public String effectiveName() {
         if (name != null) return name;
-        return workload + "-" + (faults.isEmpty() ? "none" : String.join("+", faults)) + "-" + replication + "-" + onLeaseLoss;
+        return workload + "-" + (faults.isEmpty() ? "none" : String.join("+", faults)) + "-" + replication + "-" + onLeaseLoss
+                + (reads.equals("plain") ? "" : "-" + reads + "-reads");
     }
 
     private static void requireOneOf(String option, String value, List<String> allowed) {

@@ -28,6 +28,7 @@ public final class TestOptionsBuilder {
     private Duration sessionTimeout = Duration.ofSeconds(3);
     private String replication = "sync";
     private String onLeaseLoss = "demote";
+    private String reads = "plain";
     private long seed = 1;
     private Path store = Path.of("store");
     private String name;
@@ -51,6 +52,7 @@ public final class TestOptionsBuilder {
     public TestOptionsBuilder sessionTimeout(Duration v) { sessionTimeout = v; return this; }
     public TestOptionsBuilder replication(String v) { replication = v; return this; }
     public TestOptionsBuilder onLeaseLoss(String v) { onLeaseLoss = v; return this; }
+    public TestOptionsBuilder reads(String v) { reads = v; return this; }
     public TestOptionsBuilder seed(long v) { seed = v; return this; }
     public TestOptionsBuilder store(Path v) { store = v; return this; }
     public TestOptionsBuilder name(String v) { name = v; return this; }
@@ -61,7 +63,7 @@ public final class TestOptionsBuilder {
     /** @throws IllegalArgumentException naming the option whose value is out of range */
     public TestOptions build() {
         return new TestOptions(runtime, workload, faults, partition, target, timeLimit, faultInterval, recovery,
-                concurrency, rate, nodes, groups, zookeepers, sessionTimeout, replication, onLeaseLoss, seed, store, name,
+                concurrency, rate, nodes, groups, zookeepers, sessionTimeout, replication, onLeaseLoss, reads, seed, store, name,
                 redisBinary, commandLine);
     }
 }

@@ -16,6 +16,7 @@ import io.faultline.nemesis.process.ProcessNemesis;
 import io.faultline.nemesis.process.Target;
 import io.faultline.nemesis.proxy.FaultProxyServer;
 import io.faultline.sut.client.ClientConfig;
+import io.faultline.sut.client.ReadMode;
 import io.faultline.sut.client.Replication;
 import io.faultline.sut.cluster.ClusterSpec;
 import io.faultline.sut.cluster.LocalCluster;
@@ -87,7 +88,7 @@ public final class TestPlan {
     }
 
     static Workload workload(TestOptions o, RedisDb db) {
-        return workload(o, () -> db.cluster().clientConfig().clientId("client").build());
+        return workload(o, () -> db.cluster().clientConfig().clientId("client").reads(ReadMode.parse(o.reads())).build());
     }
 
     /** The workload of the options, its clients connecting with {@code config} (asked when the first one opens). */
@@ -156,6 +157,7 @@ public final class TestPlan {
         m.put("session-timeout-ms", o.sessionTimeout().toMillis());
         m.put("replication", o.replication());
         m.put("on-lease-loss", o.onLeaseLoss());
+        m.put("reads", o.reads());
         if (!o.commandLine().isEmpty()) {
             List<String> argv = new ArrayList<>(List.of("./faultline"));
             argv.addAll(o.commandLine());

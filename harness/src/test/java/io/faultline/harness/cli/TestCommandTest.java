@@ -27,6 +27,13 @@ class TestCommandTest {
     }
 
     @Test
+    void anUnknownReadModeIsBadInputNamingTheChoices() {
+        Run run = AnalyzeCommandTest.faultline("test", "--reads", "quorum", "--store", store.toString());
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).contains("--reads must be one of plain, fenced, was 'quorum'").hasLineCount(1);
+    }
+
+    @Test
     void aNegativeTimeLimitIsBadInput() {
         Run run = AnalyzeCommandTest.faultline("test", "--time-limit", "-3", "--store", store.toString());
         assertThat(run.exit()).isEqualTo(254);

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param clientId       the "from" side of this client's links, e.g. "client" or "p3"
  * @param router         routes client → node links
  * @param replication    async, or sync (WAIT for every replica of the group)
+ * @param reads          plain, or fenced (a read is OK only once every replica has acknowledged a
+ *                       write made after it; see {@link ReadMode})
  * @param socketTimeout  Redis read timeout; must exceed {@code waitTimeout}
  * @param connectTimeout Redis connect timeout
  * @param waitTimeout    how long WAIT waits for replicas (sync only)
@@ -20,7 +22,7 @@ import java.util.Objects;
  * @param poolSize       max connections per node
  */
 public record ClientConfig(String zookeeper, String clientId, LinkRouter router, Replication replication,
-                           Duration socketTimeout, Duration connectTimeout, Duration waitTimeout,
+                           ReadMode reads, Duration socketTimeout, Duration connectTimeout, Duration waitTimeout,
                            int virtualNodes, int probes, int poolSize) {
 
     public ClientConfig {
@@ -28,6 +30,7 @@ public record ClientConfig(String zookeeper, String clientId, LinkRouter router,
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(replication, "replication");
+        Objects.requireNonNull(reads, "reads");
         if (socketTimeout.compareTo(waitTimeout) <= 0) {
             throw new IllegalArgumentException("socketTimeout (" + socketTimeout + ") must exceed waitTimeout (" + waitTimeout + ")");
         }
@@ -45,17 +48,18 @@ public record ClientConfig(String zookeeper, String clientId, LinkRouter router,
     }
 
     public Builder toBuilder() {
-        return new Builder(zookeeper).clientId(clientId).router(router).replication(replication)
+        return new Builder(zookeeper).clientId(clientId).router(router).replication(replication).reads(reads)
                 .socketTimeout(socketTimeout).connectTimeout(connectTimeout).waitTimeout(waitTimeout)
                 .virtualNodes(virtualNodes).probes(probes).poolSize(poolSize);
     }
 
-    /** Defaults: client id "client", direct links, async, socket 1s, connect 500ms, WAIT 500ms, 128 virtual nodes, 8 probes, 32 connections per node. */
+    /** Defaults: client id "client", direct links, async, plain reads, socket 1s, connect 500ms, WAIT 500ms, 128 virtual nodes, 8 probes, 32 connections per node. */
     public static final class Builder {
         private final String zookeeper;
         private String clientId = "client";
         private LinkRouter router = LinkRouter.direct();
         private Replication replication = Replication.ASYNC;
+        private ReadMode reads = ReadMode.PLAIN;
         private Duration socketTimeout = Duration.ofMillis(1000);
         private Duration connectTimeout = Duration.ofMillis(500);
         private Duration waitTimeout = Duration.ofMillis(500);
@@ -70,6 +74,7 @@ public record ClientConfig(String zookeeper, String clientId, LinkRouter router,
         public Builder clientId(String v) { clientId = v; return this; }
         public Builder router(LinkRouter v) { router = v; return this; }
         public Builder replication(Replication v) { replication = v; return this; }
+        public Builder reads(ReadMode v) { reads = v; return this; }
         public Builder socketTimeout(Duration v) { socketTimeout = v; return this; }
         public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
         public Builder waitTimeout(Duration v) { waitTimeout = v; return this; }
@@ -78,7 +83,7 @@ public record ClientConfig(String zookeeper, String clientId, LinkRouter router,
         public Builder poolSize(int v) { poolSize = v; return this; }
 
         public ClientConfig build() {
-            return new ClientConfig(zookeeper, clientId, router, replication, socketTimeout, connectTimeout,
+            return new ClientConfig(zookeeper, clientId, router, replication, reads, socketTimeout, connectTimeout,
                     waitTimeout, virtualNodes, probes, poolSize);
         }
     }

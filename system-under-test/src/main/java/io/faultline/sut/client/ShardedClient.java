@@ -179,6 +179,11 @@ public final class ShardedClient implements AutoCloseable {
             T value = command.apply(jedis);
             executed = true;
             int replicas = replicasPerGroup.get(group);
+            if (!mutating && config.reads() == ReadMode.FENCED) {
+                return readBarrier(jedis, replicas) ? Outcome.ok(value) : Outcome.fail(
+                        "read-barrier: fewer than " + replicas + " replicas of " + group + " acknowledged within "
+                                + config.waitTimeout().toMillis() + "ms (from " + master.node() + ")");
+            }
             if (mutating && config.replication() == Replication.SYNC && replicas > 0 && effective.apply(value)) {
                 long acked = jedis.waitReplicas(replicas, config.waitTimeout().toMillis());
                 if (acked < replicas) {
@@ -191,6 +196,9 @@ public final class ShardedClient implements AutoCloseable {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             if (isRoleError(message)) {
                 masters.invalidate(group);
+            }
+            if (executed && !mutating) {
+                return Outcome.fail("read-barrier-refused: " + message + " (from " + master.node() + ")");
             }
             if (executed) {
                 // the write ran; the error is WAIT's (e.g. UNBLOCKED when the master is demoted): unknown
@@ -209,6 +217,17 @@ public final class ShardedClient implements AutoCloseable {
             String why = "unexpected error on " + master.node() + ": " + e;
             return mutating ? Outcome.info(why) : Outcome.fail(why);
         }
+    }
+
+    /**
+     * The barrier of a fenced read, on the connection the read ran on: a write of the fence key,
+     * then WAIT for every replica. True when all of them acknowledged it.
+     *
+     * @throws JedisDataException when the node refuses the write (a replica, NOREPLICAS)
+     */
+    private boolean readBarrier(Jedis jedis, int replicas) {
+        jedis.incr(ReadMode.FENCE_KEY);
+        return replicas == 0 || jedis.waitReplicas(replicas, config.waitTimeout().toMillis()) >= replicas;
     }
 
     private static boolean isRoleError(String message) {

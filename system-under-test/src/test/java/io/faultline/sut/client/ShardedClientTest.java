@@ -190,4 +190,62 @@ class ShardedClientTest {
             }
         }
     }
+
+    private ShardedClient fencedClient() {
+        return ShardedClient.connect(ClientConfig.builder(zookeeper.getConnectString()).reads(ReadMode.FENCED)
+                .socketTimeout(Duration.ofMillis(1000)).waitTimeout(Duration.ofMillis(300)).build());
+    }
+
+    @Test
+    void aFencedReadWhoseBarrierNoReplicaAcknowledgesIsFailWhileAPlainReadIsOk() throws Exception {
+        lease("n1", server.port());
+        try (ShardedClient fenced = fencedClient(); ShardedClient plain = client(Replication.ASYNC);
+             Jedis direct = new Jedis("127.0.0.1", server.port())) {
+            assertThat(plain.write("k", "unreplicated").isOk()).isTrue();
+
+            Outcome<String> read = fenced.read("k");
+
+            assertThat(read.kind()).as("%s", read).isEqualTo(Outcome.Kind.FAIL);
+            assertThat(read.error()).contains("read-barrier: fewer than 1 replicas of g1 acknowledged within 300ms");
+            assertThat(direct.get(ReadMode.FENCE_KEY)).as("the barrier wrote its fence").isEqualTo("1");
+            assertThat(plain.read("k").value()).isEqualTo("unreplicated");
+        }
+    }
+
+    @Test
+    void aFencedReadIsOkOnceEveryReplicaAcknowledgesItsBarrier() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        RedisServer replicaServer = new RedisServer(RedisBinaryLocator.standard().locate(null), port, tmp.resolve("n2"),
+                tmp.resolve("n2/redis.log"), false);
+        ManagedProcess replica = replicaServer.start("n2-redis", PidDirectory.at(tmp.resolve("pids")), Duration.ofSeconds(10));
+        try (RedisRoles roles = new RedisRoles(replicaServer.address(), 1000)) {
+            roles.follow(server.address());
+            lease("n1", server.port());
+            try (ShardedClient fenced = fencedClient()) {
+                assertThat(fenced.write("k", "v").isOk()).isTrue();
+                Outcome<String> read = fenced.read("k");
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (!read.isOk() && System.nanoTime() < deadline) { // until the replica's first sync is done
+                    read = fenced.read("k");
+                }
+                assertThat(read).isEqualTo(Outcome.ok("v"));
+                assertThat(fenced.readSet("absent").value()).isEmpty();
+                assertThat(fenced.readCounter("absent").value()).isZero();
+            }
+            // the lease now names the replica: it serves the GET, but refuses the barrier's write
+            admin.delete().forPath(LeasePaths.leader("g1"));
+            lease("n2", port);
+            try (ShardedClient fenced = fencedClient(); ShardedClient plain = client(Replication.ASYNC)) {
+                assertThat(plain.read("k")).isEqualTo(Outcome.ok("v"));
+                Outcome<String> read = fenced.read("k");
+                assertThat(read.kind()).as("%s", read).isEqualTo(Outcome.Kind.FAIL);
+                assertThat(read.error()).startsWith("read-barrier-refused: READONLY");
+            }
+        } finally {
+            replica.kill();
+        }
+    }
 }
