@@ -40,6 +40,8 @@ public final class ProxyBenchmark {
     private static final String DIRECT = "direct";
     private static final String PROXY = "faultline proxy";
     private static final String REFERENCE = "C reference forwarder";
+    /** The target: through the proxy, at least this share of direct throughput. */
+    private static final double TARGET = 0.70;
 
     private ProxyBenchmark() {
     }
@@ -145,6 +147,14 @@ public final class ProxyBenchmark {
                 name, sums.get(name) / rounds, 100 * median(list),
                 list.stream().map(r -> String.format("%.0f%%", 100 * r)).toList())));
         System.out.println(result);
+        double proxy = median(ratios.get(PROXY));
+        String verdict = String.format("RESULT target [%s]: fault proxy at %.0f%% of direct, target 70%%: %s", load.name(),
+                100 * proxy, proxy >= TARGET ? "met" : "NOT met");
+        if (ratios.containsKey(REFERENCE)) {
+            verdict += String.format("; the C reference forwarder gets %.0f%%, the bound of this machine for a user-space forwarder",
+                    100 * median(ratios.get(REFERENCE)));
+        }
+        System.out.println(verdict);
     }
 
     private static double median(List<Double> values) {
