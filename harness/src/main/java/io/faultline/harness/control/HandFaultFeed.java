@@ -39,12 +39,12 @@ public final class HandFaultFeed implements Nemesis, FaultFeed {
         seen = control.faults(Long.MAX_VALUE).last();
         ClusterStatus status = control.status();
         List<Fault> faults = new ArrayList<>();
-        String before = "; made before the load started";
+        String before = "made before the load started";
         if (status.partition() != null) {
             String cut = status.cutLinks().isEmpty() ? "no link cut" : "cut " + String.join(" ", status.cutLinks());
-            faults.add(new Fault("start-partition", status.partition() + " (" + cut + before + ")"));
+            faults.add(new Fault("start-partition", status.partition() + " (" + cut + "; " + before + ")"));
         }
-        if (status.latency() != null) faults.add(new Fault("start-slow", status.latency() + " (" + before.substring(2) + ")"));
+        if (status.latency() != null) faults.add(new Fault("start-slow", status.latency() + " (" + before + ")"));
         for (String node : status.nodesIn("paused")) faults.add(new Fault("pause", node));
         for (String node : status.nodesIn("dead")) faults.add(new Fault("kill", node));
         inEffect = List.copyOf(faults);

@@ -226,7 +226,8 @@ public final class ProxyBenchmark {
 
         /** @throws IllegalArgumentException naming {@code binary} when it is not an executable file */
         static RedisProcess start(String binary) throws Exception {
-            if (!new java.io.File(binary).isFile() || !new java.io.File(binary).canExecute()) {
+            java.io.File file = new java.io.File(binary);
+            if (!file.isFile() || !file.canExecute()) {
                 throw new IllegalArgumentException("--redis " + binary + " is not an executable file: give the path of a "
                         + "redis-server, or leave --redis out to use the one on PATH");
             }

@@ -61,6 +61,7 @@ final class ReferenceForwarder implements AutoCloseable {
             Process cc = ChildProcesses.start(new ProcessBuilder(compiler.get(), "-O2", "-o", binary.toString(),
                     source.toString()).redirectErrorStream(true));
             String ccOutput = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            cc.waitFor(60, TimeUnit.SECONDS); // its output ends before it exits: wait for the exit code
             ChildProcesses.stop(cc);
             if (cc.exitValue() != 0) {
                 System.out.println("reference forwarder: skipped, " + compiler.get() + " failed: " + ccOutput.strip());
@@ -102,8 +103,8 @@ final class ReferenceForwarder implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            process.getOutputStream().close();
-            if (!process.waitFor(2, TimeUnit.SECONDS)) ChildProcesses.stop(process);
+            process.getOutputStream().close(); // the forwarder exits when its stdin closes
+            process.waitFor(2, TimeUnit.SECONDS);
         } finally {
             ChildProcesses.stop(process);
             deleteTree(directory);
