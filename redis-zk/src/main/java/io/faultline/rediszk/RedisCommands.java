@@ -22,15 +22,13 @@ final class RedisCommands {
     private RedisCommands() {
     }
 
+    /** {@code :read [k nil]}, {@code :write [k v]}, {@code :cas [k [old new]]} on the Redis string {@code r<k>}. */
     static Op register(ShardedClient redis, Op op) {
         List<?> tuple = (List<?>) op.value();
         Object key = tuple.get(0);
         String redisKey = "r" + key;
         return switch (op.f()) {
-            case "read" -> {
-                yield Outcomes.complete(op, redis.read(redisKey),
-                        v -> Arrays.asList(key, v == null ? null : Long.valueOf(v)));
-            }
+            case "read" -> Outcomes.complete(op, redis.read(redisKey), v -> Arrays.asList(key, v == null ? null : Long.valueOf(v)));
             case "write" -> Outcomes.complete(op, redis.write(redisKey, String.valueOf(tuple.get(1))), v -> tuple);
             case "cas" -> {
                 List<?> cas = (List<?>) tuple.get(1);
@@ -41,7 +39,7 @@ final class RedisCommands {
         };
     }
 
-
+    /** {@code :add x} to the Redis set {@code s<x mod 8>}; {@code :read} reads them all. */
     static Op set(ShardedClient redis, Op op) {
         return switch (op.f()) {
             case "add" -> {
@@ -67,7 +65,7 @@ final class RedisCommands {
         return op.ok(List.copyOf(new ArrayList<>(all)));
     }
 
-
+    /** {@code :add n} increments, {@code :read} reads the counter. */
     static Op counter(ShardedClient redis, Op op) {
         return switch (op.f()) {
             case "add" -> Outcomes.complete(op, redis.increment(COUNTER_KEY, ((Number) op.value()).longValue()), v -> op.value());
@@ -75,5 +73,4 @@ final class RedisCommands {
             default -> throw new IllegalArgumentException("the counter client handles add and read, not :" + op.f());
         };
     }
-
 }
