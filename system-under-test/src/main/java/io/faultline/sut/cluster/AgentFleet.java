@@ -58,6 +58,11 @@ public final class AgentFleet {
      * its own Redis directly.
      */
     public NodeAgent agent(String node, String group, ReplicaDial dial) {
+        return agent(node, group, dial, List.of());
+    }
+
+    /** As {@link #agent(String, String, ReplicaDial)}, the agent launched with {@code launcher} first (e.g. {@code ip netns exec NS}). */
+    public NodeAgent agent(String node, String group, ReplicaDial dial, List<String> launcher) {
         String connect = zookeepers.entrySet().stream()
                 .map(zk -> LinkRouter.hostPort(LinkRouter.routeChecked(router, node, zk.getKey(), LinkKind.AGENT_TO_ZOOKEEPER, zk.getValue())))
                 .collect(Collectors.joining(","));
@@ -71,6 +76,6 @@ public final class AgentFleet {
         }
         InetSocketAddress own = redisAddress.apply(node);
         AgentConfig config = new AgentConfig(node, group, own, own, connect, spec.sessionTimeout(), spec.onLeaseLoss(), peers);
-        return new NodeAgent(config, workDir.resolve(node), pids);
+        return new NodeAgent(config, workDir.resolve(node), pids, launcher);
     }
 }

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One node of the local runtime: a redis-server process and its lease agent process
+ * One node made of processes of this host: a redis-server process and its lease agent process
  * ({@link NodeAgent}), in directory {@code workDir/<node>} with logs {@code redis.log} and
- * {@code agent.log}. Thread-safe (all control is synchronized).
+ * {@code agent.log}; the local runtime's node, and the netns runtime's (whose processes are launched
+ * into the node's network namespace). Kill, pause and resume are signals to both processes.
+ * Runtime support, not an API for harness code. Thread-safe (all control is synchronized).
  */
-final class LocalNode implements ClusterNode {
+public final class LocalNode implements ClusterNode {
     static final Duration REDIS_START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration GRACE = Duration.ofSeconds(5);
 
@@ -23,7 +25,7 @@ final class LocalNode implements ClusterNode {
     private final PidDirectory pids;
     private ManagedProcess redis;
 
-    LocalNode(String id, RedisServer server, NodeAgent agent, PidDirectory pids) {
+    public LocalNode(String id, RedisServer server, NodeAgent agent, PidDirectory pids) {
         this.id = id;
         this.server = server;
         this.agent = agent;
@@ -40,7 +42,8 @@ final class LocalNode implements ClusterNode {
         return agent;
     }
 
-    RedisServer server() {
+    /** How its Redis is launched, and where it listens. */
+    public RedisServer server() {
         return server;
     }
 
@@ -49,7 +52,8 @@ final class LocalNode implements ClusterNode {
         return agent.logFiles(server.logFile());
     }
 
-    synchronized void startRedis() {
+    /** Starts Redis (waiting until it answers PING) unless it runs. */
+    public synchronized void startRedis() {
         if (redis == null || !redis.isAlive()) {
             redis = server.start(id + "-redis", pids, REDIS_START_TIMEOUT);
         }

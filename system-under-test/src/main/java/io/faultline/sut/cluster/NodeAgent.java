@@ -19,6 +19,7 @@ public final class NodeAgent {
     private final AgentConfig config;
     private final Path dir;
     private final PidDirectory pids;
+    private final List<String> launcher;
     private ManagedProcess process;
 
     /**
@@ -27,9 +28,15 @@ public final class NodeAgent {
      * @param pids   where the agent's process is recorded for the sweep after a crashed JVM
      */
     public NodeAgent(AgentConfig config, Path dir, PidDirectory pids) {
+        this(config, dir, pids, List.of());
+    }
+
+    /** As {@link #NodeAgent(AgentConfig, Path, PidDirectory)}, launched with {@code launcher} first (e.g. {@code ip netns exec NS}). */
+    public NodeAgent(AgentConfig config, Path dir, PidDirectory pids, List<String> launcher) {
         this.config = config;
         this.dir = dir;
         this.pids = pids;
+        this.launcher = List.copyOf(launcher);
     }
 
     /** {@code agent.log} in the node's directory; it may not exist yet. */
@@ -45,7 +52,7 @@ public final class NodeAgent {
     /** Launches the agent unless it is alive already. */
     public synchronized void start() throws IOException {
         if (process == null || !process.isAlive()) {
-            process = AgentLauncher.start(config, dir, log(), pids);
+            process = AgentLauncher.start(config, dir, log(), pids, launcher);
         }
     }
 

@@ -29,8 +29,19 @@ public final class AgentLauncher {
      * @throws IOException if the JVM cannot be started
      */
     public static ManagedProcess start(AgentConfig config, Path dir, Path log, PidDirectory pids) throws IOException {
+        return start(config, dir, log, pids, List.of());
+    }
+
+    /**
+     * As {@link #start(AgentConfig, Path, Path, PidDirectory)}, with {@code launcher} before the command
+     * line (e.g. {@code ip netns exec NS}, which runs the JVM itself in that namespace, same pid).
+     */
+    public static ManagedProcess start(AgentConfig config, Path dir, Path log, PidDirectory pids, List<String> launcher)
+            throws IOException {
         Files.createDirectories(dir);
-        return ManagedProcess.start(config.node() + "-agent", command(config), dir, log, pids,
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.addAll(command(config));
+        return ManagedProcess.start(config.node() + "-agent", cmd, dir, log, pids,
                 LeaseAgent.class.getName() + " --node=" + config.node() + " ");
     }
 

@@ -12,35 +12,47 @@ import java.util.List;
 import redis.clients.jedis.Jedis;
 
 /**
- * How to launch one {@code redis-server} bound to 127.0.0.1: its port, working directory, log
- * file and persistence. Every server starts <em>parked</em>: a read-only replica of an address
+ * How to launch one {@code redis-server}: its address (127.0.0.1 on the local runtime, the node's own
+ * address in its network namespace on the netns runtime), port, working directory, log file,
+ * persistence, and the words that launch it (none, or {@code ip netns exec NS}). Every server starts <em>parked</em>: a read-only replica of an address
  * where nothing listens ({@link RedisRoles#PARKED_MASTER}) that refuses reads and writes, so no
  * node serves as master until its lease agent makes it one.
  *
  * @param binary      the checked binary
- * @param port        TCP port on 127.0.0.1
+ * @param host        the address it binds, and where this host reaches it
+ * @param port        TCP port on {@code host}
  * @param dir         working directory (data files); created if missing
  * @param logFile     Redis's own log file
  * @param persistence true: append-only file fsynced every second; false: no RDB, no AOF
+ * @param launcher    the words before the binary on its command line, e.g. {@code ip netns exec fl-0a1b2c-n1}; may be empty
  */
-public record RedisServer(RedisBinary binary, int port, Path dir, Path logFile, boolean persistence) {
+public record RedisServer(RedisBinary binary, String host, int port, Path dir, Path logFile, boolean persistence,
+                          List<String> launcher) {
     public static final String HOST = "127.0.0.1";
 
     public RedisServer {
+        java.util.Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be in 1..65535, was " + port);
         }
+        launcher = List.copyOf(launcher);
+    }
+
+    /** A server on 127.0.0.1, launched directly (the local runtime). */
+    public RedisServer(RedisBinary binary, int port, Path dir, Path logFile, boolean persistence) {
+        this(binary, HOST, port, dir, logFile, persistence, List.of());
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress(HOST, port);
+        return new InetSocketAddress(host, port);
     }
 
-    /** The command line. */
+    /** The command line, launcher first. */
     public List<String> command() {
-        List<String> cmd = new ArrayList<>(List.of(binary.path().toString(),
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.addAll(List.of(binary.path().toString(),
                 "--port", Integer.toString(port),
-                "--bind", HOST,
+                "--bind", host,
                 "--protected-mode", "no",
                 "--daemonize", "no",
                 "--dir", dir.toString(),
@@ -60,7 +72,7 @@ public record RedisServer(RedisBinary binary, int port, Path dir, Path logFile, 
 
     /** A string its {@code /proc/PID/cmdline} contains while it runs (Redis rewrites its title to "binary host:port"). */
     public String fingerprint() {
-        return HOST + ":" + port;
+        return host + ":" + port;
     }
 
     /**
@@ -98,7 +110,7 @@ public record RedisServer(RedisBinary binary, int port, Path dir, Path logFile, 
     }
 
     private boolean answersPing() {
-        try (Jedis jedis = new Jedis(HOST, port, 200)) {
+        try (Jedis jedis = new Jedis(host, port, 200)) {
             return "PONG".equals(jedis.ping());
         } catch (redis.clients.jedis.exceptions.JedisDataException e) {
             return true; // an error reply (Redis 7 answers MASTERDOWN while parked) is an answer

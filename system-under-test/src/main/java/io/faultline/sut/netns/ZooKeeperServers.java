@@ -1,0 +1,161 @@
+package io.faultline.sut.netns;
+
+import io.faultline.sut.lease.AgentLauncher;
+import io.faultline.sut.process.ManagedProcess;
+import io.faultline.sut.process.PidDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The ZooKeeper servers {@code zk1..zkK} of a netns run, each its own JVM ({@link ZooKeeperProcess})
+ * in its own namespace, listening on its own address: clients on 2181, quorum on 2888/3888. Data
+ * and {@code zk.log} in {@code workDir/zkI}. The tick is a tenth of the session timeout, as in the
+ * embedded ensemble. Thread-safe (synchronized).
+ */
+final class ZooKeeperServers implements AutoCloseable {
+    static final int CLIENT_PORT = 2181;
+
+    private final NetnsNetwork network;
+    private final List<String> ids;
+    private final Path workDir;
+    private final Duration sessionTimeout;
+    private final PidDirectory pids;
+    private final Map<String, ManagedProcess> running = new LinkedHashMap<>();
+
+    ZooKeeperServers(NetnsNetwork network, List<String> ids, Path workDir, Duration sessionTimeout, PidDirectory pids) {
+        this.network = network;
+        this.ids = List.copyOf(ids);
+        this.workDir = workDir;
+        this.sessionTimeout = sessionTimeout;
+        this.pids = pids;
+    }
+
+    /** Server id to its client address. */
+    Map<String, InetSocketAddress> addresses() {
+        Map<String, InetSocketAddress> a = new LinkedHashMap<>();
+        ids.forEach(id -> a.put(id, new InetSocketAddress(network.address(id), CLIENT_PORT)));
+        return a;
+    }
+
+    /** {@code a:2181,b:2181,...}. */
+    String connectString() {
+        return ids.stream().map(id -> network.address(id) + ":" + CLIENT_PORT).collect(Collectors.joining(","));
+    }
+
+    /** The configuration file of server {@code id} (peers listed only for an ensemble of 2+). */
+    String config(String id) {
+        long tick = Math.max(50, sessionTimeout.toMillis() / 10);
+        StringBuilder sb = new StringBuilder()
+                .append("tickTime=").append(tick).append('\n')
+                .append("initLimit=20\nsyncLimit=10\n")
+                .append("dataDir=").append(workDir.resolve(id).resolve("data")).append('\n')
+                .append("clientPort=").append(CLIENT_PORT).append('\n')
+                .append("clientPortAddress=").append(network.address(id)).append('\n')
+                .append("maxSessionTimeout=").append(tick * 20).append('\n')
+                .append("admin.enableServer=false\n4lw.commands.whitelist=srvr\n");
+        if (ids.size() > 1) {
+            for (int i = 0; i < ids.size(); i++) {
+                sb.append("server.").append(i + 1).append('=').append(network.address(ids.get(i))).append(":2888:3888\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Starts every server that does not run. */
+    synchronized void startAll() throws IOException {
+        for (String id : ids) start(id);
+    }
+
+    /** Starts server {@code id} unless it runs. */
+    synchronized void start(String id) throws IOException {
+        require(id);
+        ManagedProcess p = running.get(id);
+        if (p != null && p.isAlive()) return;
+        Path dir = workDir.resolve(id);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("myid"), Integer.toString(ids.indexOf(id) + 1));
+        Path cfg = dir.resolve("zoo.cfg");
+        Files.writeString(cfg, config(id));
+        List<String> cmd = new ArrayList<>(network.launcher(id));
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                "-Dzookeeper.admin.enableServer=false",
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
+                "-Dorg.slf4j.simpleLogger.log.org.apache.zookeeper=warn",
+                "-cp", AgentLauncher.classpath(), ZooKeeperProcess.class.getName(), cfg.toString()));
+        running.put(id, ManagedProcess.start(id + "-zookeeper", cmd, dir, dir.resolve("zk.log"), pids,
+                ZooKeeperProcess.class.getName() + " " + cfg));
+    }
+
+    /** Kills server {@code id} (SIGKILL); a no-op when it does not run. */
+    synchronized void kill(String id) {
+        require(id);
+        ManagedProcess p = running.get(id);
+        if (p != null) p.kill();
+    }
+
+    /**
+     * Waits until every server answers {@code srvr} as serving (leader, follower or standalone).
+     *
+     * @return false if not within {@code timeout}
+     */
+    boolean awaitServing(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ids.stream().allMatch(this::serving)) return true;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** True if server {@code id} answers {@code srvr} with a mode. */
+    boolean serving(String id) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(network.address(id), CLIENT_PORT), 500);
+            s.setSoTimeout(1000);
+            OutputStream out = s.getOutputStream();
+            out.write("srvr".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("Mode:");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Each server's log. */
+    List<Path> logFiles() {
+        return ids.stream().map(id -> workDir.resolve(id).resolve("zk.log")).toList();
+    }
+
+    private void require(String id) {
+        if (!ids.contains(id)) throw new IllegalArgumentException("no ZooKeeper server '" + id + "', have " + ids);
+    }
+
+    /** Kills every server (SIGKILL: their data is the run's own and goes with it). */
+    @Override
+    public synchronized void close() {
+        for (ManagedProcess p : running.values()) {
+            p.kill();
+        }
+        running.clear();
+    }
+}

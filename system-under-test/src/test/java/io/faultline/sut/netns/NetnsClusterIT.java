@@ -1,0 +1,107 @@
+package io.faultline.sut.netns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.faultline.sut.client.Outcome;
+import io.faultline.sut.client.ShardedClient;
+import io.faultline.sut.cluster.ClusterSpec;
+import io.faultline.sut.lease.Lease;
+import io.faultline.sut.lease.OnLeaseLoss;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A netns cluster of 3 nodes and 3 ZooKeeper servers, each in its own namespace: the master cut off by
+ * iptables loses its lease to another node, packets stop at once, the heal brings it back as a
+ * replica, and close leaves no namespace, link or process.
+ */
+class NetnsClusterIT {
+    private static final Duration SESSION = Duration.ofSeconds(2);
+    private static final Duration FAILOVER = SESSION.multipliedBy(4);
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void needsTheNetnsRuntime() {
+        Netns.assumeAvailable();
+    }
+
+    @Test
+    void aMasterCutOffByIptablesLosesItsLeaseAndRejoinsAfterTheHealAndCloseLeavesNothing() throws Exception {
+        ClusterSpec spec = ClusterSpec.builder().nodes(3).zookeepers(3).sessionTimeout(SESSION)
+                .onLeaseLoss(OnLeaseLoss.DEMOTE).workDir(tmp.resolve("work")).pidDir(tmp.resolve("pids")).build();
+        String run;
+        List<Long> pids = new ArrayList<>();
+        try (NetnsCluster cluster = NetnsCluster.create(spec, AddressRange.parse(AddressRange.DEFAULT))) {
+            cluster.start();
+            NetnsNetwork network = cluster.network();
+            run = network.names().run();
+            for (String host : network.hosts()) pids.addAll(network.pids(host));
+            assertThat(pids).as("3 redis + 3 agents + 3 ZooKeeper servers").hasSize(9);
+            assertThat(cluster.redisAddress("n1").getHostString()).isEqualTo(network.address("n1"));
+
+            try (ShardedClient client = ShardedClient.connect(cluster.clientConfig().build())) {
+                Outcome<Void> before = client.write("k", "before");
+                assertThat(before.kind()).as("write before: %s", before).isEqualTo(Outcome.Kind.OK);
+                Lease old = cluster.leaseStatus().lease("g1").orElseThrow();
+                String master = old.node();
+                String replica = cluster.nodes().stream().filter(n -> !n.equals(master)).findFirst().orElseThrow();
+
+                try (PingProbe probe = PingProbe.start(network, replica, master)) {
+                    assertThat(Netns.until(() -> probe.pongs() > 10, SESSION)).as("the probe's PINGs are answered").isTrue();
+                    long op = System.nanoTime();
+                    network.filter().cut(isolate(master, network.hosts()));
+                    long returned = System.nanoTime();
+                    // the PONGs stop: none for a whole session timeout after the cut returned
+                    assertThat(Netns.until(() -> System.nanoTime() - probe.lastPongNanos() > SESSION.toNanos(), SESSION.multipliedBy(3)))
+                            .as("PINGs from %s to the isolated %s go unanswered", replica, master).isTrue();
+                    long effectMs = Math.max(0, (probe.lastPongNanos() - op) / 1_000_000);
+                    System.out.printf("netns partition: iptables rules in place %d ms after the op; last PONG across the cut %d ms after the op%n",
+                            (returned - op) / 1_000_000, effectMs);
+                    assertThat(effectMs).as("ms from the op to the last packet across the cut").isLessThan(1000);
+                }
+
+                assertThat(Netns.until(() -> {
+                    try {
+                        Lease now = cluster.leaseStatus().lease("g1").orElseThrow();
+                        return !now.node().equals(master) && now.epoch() > old.epoch();
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }, FAILOVER)).as("another node holds the lease of the isolated %s", master).isTrue();
+                assertThat(Netns.until(() -> client.write("k", "during").kind() == Outcome.Kind.OK, FAILOVER))
+                        .as("the new master serves writes").isTrue();
+
+                network.filter().heal();
+                assertThat(Netns.until(() -> {
+                    try (Jedis j = new Jedis(network.address(master), NetnsCluster.REDIS_PORT, 1000)) {
+                        return j.info("replication").contains("master_link_status:up") && "during".equals(j.get("k"));
+                    }
+                }, FAILOVER.multipliedBy(2))).as("after the heal, the old master %s replicates from the new one", master).isTrue();
+            }
+        }
+        assertThat(Netns.leftovers(run)).as("namespaces and links of run %s after close", run).isEmpty();
+        assertThat(pids).as("processes of the run after close").noneMatch(Netns::alive);
+    }
+
+    /** {@code host} hears no one and no one hears it. */
+    static Map<String, Set<String>> isolate(String host, List<String> hosts) {
+        Map<String, Set<String>> cut = new HashMap<>();
+        Set<String> others = new TreeSet<>(hosts);
+        others.remove(host);
+        cut.put(host, others);
+        others.forEach(o -> cut.put(o, Set.of(host)));
+        return cut;
+    }
+}
