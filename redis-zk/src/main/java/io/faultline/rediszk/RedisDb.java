@@ -35,10 +35,11 @@ import java.util.stream.IntStream;
  * {@code faultline load} attach.
  *
  * <p>Lifecycle: {@link #setup()} creates and starts the cluster once; {@link #close()} stops every
- * process it started, also after a failed setup. Node control is thread-safe.
+ * process it started, also after a failed setup. Node control is thread-safe. On the netns runtime it
+ * is a {@link NetnsRedisDb}, which also cuts packets itself.
  */
-public final class RedisDb implements Db, ClientSource, Killable, Pausable, HasPrimaries, HasLogs, HasStatus, HasConsole,
-        Attachable {
+public sealed class RedisDb implements Db, ClientSource, Killable, Pausable, HasPrimaries, HasLogs, HasStatus, HasConsole,
+        Attachable permits NetnsRedisDb {
 
     /** Creates the (not started) cluster whose links go through the router it is given. */
     @FunctionalInterface
@@ -54,7 +55,7 @@ public final class RedisDb implements Db, ClientSource, Killable, Pausable, HasP
     private Cluster cluster;
     private RedisConsole console;
 
-    private RedisDb(ClusterFactory factory, LinkRouter router, List<String> nodes) {
+    RedisDb(ClusterFactory factory, LinkRouter router, List<String> nodes) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.nodes = List.copyOf(nodes);
         this.router = (from, to, kind, target) -> {

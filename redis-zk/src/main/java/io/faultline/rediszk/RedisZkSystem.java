@@ -12,6 +12,7 @@ import io.faultline.sut.client.Replication;
 import io.faultline.sut.cluster.ClusterSpec;
 import io.faultline.sut.cluster.LocalCluster;
 import io.faultline.sut.lease.OnLeaseLoss;
+import io.faultline.sut.netns.AddressRange;
 import io.faultline.workloads.counter.CounterWorkload;
 import io.faultline.workloads.register.RegisterWorkload;
 import io.faultline.workloads.set.SetWorkload;
@@ -27,8 +28,8 @@ import java.util.stream.IntStream;
  * {@code redis-zk}, the bundled system under test and the default of {@code faultline test}: Redis
  * replica groups whose masters hold ZooKeeper leases, keys sharded over the groups, clients that
  * route and {@code WAIT}. Its options are the cluster's size and safety knobs; its extra hosts the
- * ZooKeeper servers {@code zk1..zkK}; runtimes {@code local} (processes) and {@code docker}
- * (containers); workloads {@code register}, {@code set} and {@code counter}.
+ * ZooKeeper servers {@code zk1..zkK}; runtimes {@code local} (processes), {@code docker}
+ * (containers) and {@code netns} (processes in network namespaces of their own, faults as packets); workloads {@code register}, {@code set} and {@code counter}.
  */
 public final class RedisZkSystem implements TestSystem {
 
@@ -57,7 +58,9 @@ public final class RedisZkSystem implements TestSystem {
                 SystemOption.choice("on-lease-loss", List.of("demote", "keep"), "keep, or demote (stop serving at once)"),
                 SystemOption.choice("reads", List.of("plain", "fenced"),
                         "plain, or fenced (a read is OK only once every replica acknowledged a write made after it)"),
-                SystemOption.path("redis-binary", "the redis-server to run (default: PATH, else the embedded one)"));
+                SystemOption.path("redis-binary", "the redis-server to run (default: PATH, else the embedded one)"),
+                SystemOption.text("netns-range", AddressRange.DEFAULT,
+                        "--runtime netns: the IPv4 range of its private bridge (the harness takes the first address)"));
     }
 
     @Override
@@ -65,11 +68,17 @@ public final class RedisZkSystem implements TestSystem {
         if (o.integer("groups") > o.integer("nodes")) {
             throw new IllegalArgumentException("--groups must be in 1..--nodes, was " + o.integer("groups"));
         }
+        AddressRange range = netnsRange(o);
+        int hosts = o.integer("nodes") + o.integer("zookeepers");
+        if (hosts > range.capacity()) {
+            throw new IllegalArgumentException("--netns-range " + range + " has room for " + range.capacity() + " hosts, not "
+                    + hosts + " (nodes and ZooKeeper servers)");
+        }
     }
 
     @Override
     public List<String> runtimes() {
-        return List.of("local", "docker");
+        return List.of("local", "docker", "netns");
     }
 
     @Override
@@ -85,6 +94,7 @@ public final class RedisZkSystem implements TestSystem {
 
     @Override
     public String proxyHost(String runtime) {
+        if (runtime.equals("netns")) NetnsRuntime.check(); // no proxy on its links, but the check belongs before anything starts
         return runtime.equals("docker") ? DockerRuntime.proxyListenHost() : "127.0.0.1";
     }
 
@@ -95,6 +105,7 @@ public final class RedisZkSystem implements TestSystem {
                 .replication(Replication.parse(o.string("replication"))).onLeaseLoss(OnLeaseLoss.parse(o.string("on-lease-loss")));
         if (o.path("redis-binary") != null) cluster.redisBinary(o.path("redis-binary"));
         ClusterSpec spec = cluster.build();
+        if (runtime.equals("netns")) return NetnsRedisDb.of(spec, netnsRange(o));
         RedisDb.ClusterFactory factory = runtime.equals("docker") ? r -> DockerRuntime.cluster(spec, r)
                 : r -> LocalCluster.create(spec, r);
         return RedisDb.of(factory, sutRouter(links), o.integer("nodes"));
@@ -140,7 +151,17 @@ public final class RedisZkSystem implements TestSystem {
         m.put("on-lease-loss", o.string("on-lease-loss"));
         m.put("reads", o.string("reads"));
         if (o.path("redis-binary") != null) m.put("redis-binary", o.string("redis-binary"));
+        if (!o.string("netns-range").equals(AddressRange.DEFAULT)) m.put("netns-range", o.string("netns-range"));
         return m;
+    }
+
+    /** {@code --netns-range}, parsed. */
+    static AddressRange netnsRange(SystemOptions o) {
+        try {
+            return AddressRange.parse(o.string("netns-range"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--netns-range: " + e.getMessage(), e);
+        }
     }
 
     /** The harness's router as the system-under-test's own. */

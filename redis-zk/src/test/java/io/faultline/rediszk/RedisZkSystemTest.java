@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faultline.core.db.Db;
 import io.faultline.core.net.LinkRouter;
+import io.faultline.core.net.NetFault;
+import io.faultline.core.node.HasNet;
 import io.faultline.core.node.HasPrimaries;
 import io.faultline.core.node.Killable;
 import io.faultline.core.node.Pausable;
@@ -41,6 +43,26 @@ class RedisZkSystemTest {
     void moreGroupsThanNodesIsOneLine() {
         assertThatThrownBy(() -> SystemOptions.of(system, Map.of("nodes", "3", "groups", "4")))
                 .hasMessage("--groups must be in 1..--nodes, was 4");
+    }
+
+    @Test
+    void theNetnsRuntimeHasADocumentedRangeCheckedInOneLine() {
+        assertThat(system.runtimes()).containsExactly("local", "docker", "netns");
+        assertThat(SystemOptions.of(system, Map.of()).string("netns-range")).isEqualTo("10.213.0.0/24");
+        assertThatThrownBy(() -> SystemOptions.of(system, Map.of("netns-range", "10.213.0.0")))
+                .hasMessage("--netns-range: the netns address range must look like 10.213.0.0/24, was '10.213.0.0'");
+        assertThatThrownBy(() -> SystemOptions.of(system, Map.of("netns-range", "10.9.0.0/30", "nodes", "3", "zookeepers", "1")))
+                .hasMessage("--netns-range 10.9.0.0/30 has room for 1 hosts, not 4 (nodes and ZooKeeper servers)");
+    }
+
+    @Test
+    void onNetnsTheDbCutsPacketsItselfAndRefusesLatency() {
+        Db db = system.db(SystemOptions.of(system, Map.of("nodes", "3")), "netns", LinkRouter.direct());
+        assertThat(db).isInstanceOf(HasNet.class).isInstanceOf(Killable.class).isInstanceOf(Pausable.class);
+        assertThat(((HasNet) db).cannot(NetFault.SLOW)).hasValueSatisfying(m -> assertThat(m).contains("--runtime local"));
+        assertThat(((HasNet) db).cannot(NetFault.PARTITION)).isEmpty();
+        assertThat(((HasNet) db).cannot(NetFault.FLAKY)).isEmpty();
+        assertThat(system.db(SystemOptions.of(system, Map.of()), "local", LinkRouter.direct())).isNotInstanceOf(HasNet.class);
     }
 
     @Test

@@ -28,7 +28,9 @@ public record SystemOption(String name, Type type, String defaultValue, String h
         /** One of {@code choices}. */
         CHOICE,
         /** A file; {@code ""} for none. */
-        PATH
+        PATH,
+        /** Any one-line text (the system checks its form in {@link TestSystem#validate}). */
+        TEXT
     }
 
     public SystemOption {
@@ -55,6 +57,11 @@ public record SystemOption(String name, Type type, String defaultValue, String h
     /** One of {@code choices}; the first is the default. */
     public static SystemOption choice(String name, List<String> choices, String help) {
         return new SystemOption(name, Type.CHOICE, choices.get(0), help, choices, 0);
+    }
+
+    /** A one-line text, e.g. an address range; the system checks its form. */
+    public static SystemOption text(String name, String defaultValue, String help) {
+        return new SystemOption(name, Type.TEXT, defaultValue, help, List.of(), 0);
     }
 
     /** A file, none by default. */
@@ -92,6 +99,9 @@ public record SystemOption(String name, Type type, String defaultValue, String h
                 }
             }
             case PATH -> Path.of(value);
+            case TEXT -> {
+                if (value.isBlank() || value.contains("\n")) throw new IllegalArgumentException("--" + name + " needs a one-line value");
+            }
         }
         return value;
     }
@@ -103,6 +113,7 @@ public record SystemOption(String name, Type type, String defaultValue, String h
             case MILLIS -> "MS";
             case CHOICE -> String.join("|", choices);
             case PATH -> "FILE";
+            case TEXT -> "TEXT";
         };
         return "--" + name + " " + arg + "  " + help + (defaultValue.isEmpty() ? "" : " (default " + defaultValue + ")");
     }

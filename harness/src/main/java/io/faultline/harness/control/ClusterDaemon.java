@@ -4,6 +4,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.faultline.core.db.Db;
 import io.faultline.core.node.Attachable;
 import io.faultline.core.node.HasConsole;
+import io.faultline.core.node.HasNet;
 import io.faultline.core.node.HasStatus;
 import io.faultline.nemesis.link.LinkTable;
 import io.faultline.nemesis.link.ProxyNet;
@@ -58,6 +59,11 @@ public final class ClusterDaemon implements AutoCloseable {
             links = listenHost.equals("127.0.0.1") ? LinkTable.over(proxy)
                     : LinkTable.over(new ToxiproxyClient(proxy.host(), proxy.port()), listenHost);
             db = o.system().db(o.options(), o.runtime(), links::route);
+            if (db instanceof HasNet) {
+                throw new IllegalArgumentException("faultline cluster does not run on --runtime " + o.runtime()
+                        + " yet (its faults are packets, not proxies): use faultline test --runtime " + o.runtime()
+                        + ", or cluster up --runtime local");
+            }
             db.setup();
             return new ClusterDaemon(o, proxy, links, db);
         } catch (Exception e) {

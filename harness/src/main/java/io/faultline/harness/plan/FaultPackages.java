@@ -2,6 +2,8 @@ package io.faultline.harness.plan;
 
 import io.faultline.core.generator.FaultKind;
 import io.faultline.core.nemesis.Nemesis;
+import io.faultline.core.net.NetFault;
+import io.faultline.core.node.HasNet;
 import io.faultline.core.node.HasPrimaries;
 import io.faultline.core.node.Killable;
 import io.faultline.core.node.Pausable;
@@ -15,13 +17,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fault vocabulary: every {@link FaultPackage} by name. {@code partition} cuts links by a grudge
  * (nodes and the system's extra hosts); {@code zk} cuts one node from the extra hosts only (for
  * {@code redis-zk}, from ZooKeeper); {@code kill} and {@code pause} need a Db that is
  * {@link Killable} / {@link Pausable}; {@code latency} and {@code flaky} slow or drop traffic on every
- * link.
+ * link. The network faults act on the context's {@link io.faultline.core.net.Net}: the fault proxies, or
+ * the packet filters of a Db that is {@link HasNet}, which may refuse a fault it cannot make (one line
+ * naming a runtime that can).
  */
 public final class FaultPackages {
 
@@ -81,6 +86,11 @@ public final class FaultPackages {
     public static Nemesis nemesis(List<FaultPackage> packages, FaultContext context) {
         Map<String, Nemesis> made = new LinkedHashMap<>();
         for (FaultPackage p : packages) {
+            if (context.db() instanceof HasNet own) {
+                netFault(p).flatMap(own::cannot).ifPresent(why -> {
+                    throw new IllegalArgumentException("--nemesis " + p.name() + ": " + why);
+                });
+            }
             if (p == ZK && context.extraHosts().isEmpty()) {
                 throw new IllegalArgumentException("--nemesis zk cuts a node from the system's extra hosts, and this system has none");
             }
@@ -94,6 +104,14 @@ public final class FaultPackages {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         for (FaultPackage p : packages) out.putIfAbsent(p.startF() + " " + p.stopF(), p.describe());
         return List.copyOf(out.values());
+    }
+
+    /** The network fault a package makes, if it is one: what a {@link HasNet} Db may be unable to do. */
+    static Optional<NetFault> netFault(FaultPackage p) {
+        if (p == PARTITION || p == ZK) return Optional.of(NetFault.PARTITION);
+        if (p == LATENCY) return Optional.of(NetFault.SLOW);
+        if (p == FLAKY) return Optional.of(NetFault.FLAKY);
+        return Optional.empty();
     }
 
     private static Nemesis partitionNemesis(FaultContext c) {

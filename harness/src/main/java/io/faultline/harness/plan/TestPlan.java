@@ -7,6 +7,8 @@ import io.faultline.core.generator.FaultSchedule;
 import io.faultline.core.generator.Generator;
 import io.faultline.core.generator.Generators;
 import io.faultline.core.nemesis.Nemesis;
+import io.faultline.core.net.Net;
+import io.faultline.core.node.HasNet;
 import io.faultline.core.system.Workload;
 import io.faultline.harness.runner.TestSpec;
 import io.faultline.nemesis.link.LinkTable;
@@ -22,7 +24,7 @@ import java.util.Random;
 
 /**
  * Assembles a runnable test from {@link TestOptions}: the system's Db with every link it routes going
- * through an embedded fault proxy, the workload (the system's client, the workload's generator and
+ * through an embedded fault proxy (or, for a Db that is {@link HasNet}, its own packet-level network), the workload (the system's client, the workload's generator and
  * checker), the nemeses of the chosen {@link FaultPackages}, and the whole schedule: main phase
  * (client ops at the rate, faults every interval) for the time limit, then heal everything, wait for
  * recovery, and the final ops.
@@ -60,7 +62,9 @@ public final class TestPlan {
         Db db = o.system().db(o.systemOptions(), o.runtime(), links::route);
         Workload workload = o.system().workload(o.workload(), o.systemOptions(), db);
         List<FaultPackage> packages = FaultPackages.of(o.faults());
-        FaultContext context = new FaultContext(ProxyNet.over(links), db, o.system().extraHosts(o.systemOptions()),
+        // a runtime that cuts packets itself (netns) gives its own network; otherwise the links' fault proxies
+        Net net = db instanceof HasNet own ? own.net() : ProxyNet.over(links);
+        FaultContext context = new FaultContext(net, db, o.system().extraHosts(o.systemOptions()),
                 o.target(), new Random(o.seed()));
         Nemesis nemesis = FaultPackages.nemesis(packages, context);
         return new TestSpec(o.effectiveName(), db, workload.client(), nemesis, generator(o, workload), workload.checker(),
