@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Faultline's test suite uses beyond Java and Maven, on a Debian machine as root:
-# redis-server (the local runtime prefers it on PATH; without it the embedded-redis binary is used)
-# and chromium (the report tests open report.html headless; they are skipped without it).
+# redis-server (the local runtime prefers it on PATH; without it the embedded-redis binary is used),
+# chromium (the report tests open report.html headless; they are skipped without it), and iproute2,
+# iptables and util-linux (the netns runtime: ip netns, veth, bridge, tc, iptables-restore, nsenter; its tests are skipped
+# without them, and without root).
 # Safe to run again; does nothing that needs the network besides Debian's package mirror.
 set -euo pipefail
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
@@ -11,6 +13,9 @@ fi
 need=()
 command -v redis-server >/dev/null || need+=(redis-server)
 command -v chromium >/dev/null || need+=(chromium)
+command -v ip >/dev/null && command -v tc >/dev/null || need+=(iproute2)
+command -v iptables-restore >/dev/null || need+=(iptables)
+command -v nsenter >/dev/null || need+=(util-linux)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q

@@ -3,6 +3,7 @@ package io.faultline.rediszk;
 import io.faultline.core.net.Grudge;
 import io.faultline.core.net.Net;
 import io.faultline.sut.netns.NetnsNetwork;
+import io.faultline.sut.netns.PacketFilter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * namespace, {@code DROP} rules for the addresses of the hosts it is cut from (both directions, as the
  * grudge's contract says: a host drops what comes from every host it is cut from); heal empties those
  * chains; {@link #flaky} drops each received packet with the probability (iptables' {@code statistic}
- * match). Each method returns when the rules are in place in every namespace, and logs after how many
- * ms. Delays need the {@code netem} qdisc, which this kernel lacks: {@link #slow} is refused.
+ * match). Each method returns when the rules are in place in every namespace; a partition logs after
+ * how many ms, and after how many the first namespace (the one with the most rules) had them. Delays
+ * need the {@code netem} qdisc, which this kernel lacks: {@link #slow} is refused.
  */
 final class PacketNet implements Net {
     private static final Logger LOG = LoggerFactory.getLogger(PacketNet.class);
@@ -37,9 +39,9 @@ final class PacketNet implements Net {
     public void partition(Grudge grudge) {
         long start = System.nanoTime();
         NetnsNetwork n = network.get();
-        n.filter().cut(dropFrom(grudge, n.hosts()));
-        LOG.info("netns: partition {} in effect in every namespace {} ms after its op", grudge,
-                (System.nanoTime() - start) / 1_000_000);
+        PacketFilter.Applied applied = n.filter().cut(dropFrom(grudge, n.hosts()));
+        LOG.info("netns: partition {} in effect {} ms after its op (first of {} changed namespaces after {} ms)", grudge,
+                (System.nanoTime() - start) / 1_000_000, applied.namespaces(), applied.firstMs());
     }
 
     /** For each host, the hosts whose packets it drops: every host the grudge cuts it from, either way. */

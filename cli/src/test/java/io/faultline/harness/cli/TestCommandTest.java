@@ -66,10 +66,21 @@ class TestCommandTest {
     }
 
     @Test
+    void latencyOnNetnsOrNetnsWithoutRootIsOneLineNamingTheRuntimeThatCan() {
+        Run run = AnalyzeCommandTest.faultline("test", "--runtime", "netns", "--nemesis", "latency", "--time-limit", "1");
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).containsAnyOf(
+                "--nemesis latency: the netns runtime cannot delay packets", // where netns runs (root, ip, iptables)
+                "--runtime netns needs");                                   // where it cannot: names what is missing
+        assertThat(run.err()).contains("local");
+    }
+
+    @Test
     void systemsListsTheBundledSystemWithItsOptionsAndWorkloads() {
         Run run = AnalyzeCommandTest.faultline("systems");
         assertThat(run.exit()).isEqualTo(0);
-        assertThat(run.out()).contains("redis-zk (default): ", "workloads: register, set, counter", "runtimes:  local, docker",
+        assertThat(run.out()).contains("redis-zk (default): ", "workloads: register, set, counter", "runtimes:  local, docker, netns",
                 "--replication sync|async  async, or sync (WAIT for every replica) (default sync)", "--nodes N  Redis nodes (default 5)",
                 "zk1, zk2, zk3");
     }

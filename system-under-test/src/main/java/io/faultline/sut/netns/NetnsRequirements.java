@@ -9,11 +9,11 @@ import java.util.Optional;
 
 /**
  * What the netns runtime needs from this machine: Linux, root, and the {@code ip}, {@code tc}
- * (iproute2) and {@code iptables-restore} (iptables) commands on {@code PATH}. {@link #missing()} names the first
+ * (iproute2), {@code iptables-restore} (iptables) and {@code nsenter} (util-linux) commands on {@code PATH}. {@link #missing()} names the first
  * thing missing, in words a user can act on.
  */
 public final class NetnsRequirements {
-    static final List<String> TOOLS = List.of("ip", "tc", "iptables-restore");
+    static final List<String> TOOLS = List.of("ip", "tc", "iptables-restore", "nsenter");
 
     private NetnsRequirements() {
     }
@@ -30,10 +30,19 @@ public final class NetnsRequirements {
         }
         for (String tool : TOOLS) {
             if (!onPath(tool)) {
-                return Optional.of("needs '" + tool + "' (Debian: apt-get install " + (tool.startsWith("iptables") ? "iptables" : "iproute2") + ")");
+                return Optional.of("needs '" + tool + "' (Debian: apt-get install " + debianPackage(tool) + ")");
             }
         }
         return Optional.empty();
+    }
+
+    /** The Debian package of a tool. */
+    static String debianPackage(String tool) {
+        return switch (tool) {
+            case "iptables-restore" -> "iptables";
+            case "nsenter" -> "util-linux";
+            default -> "iproute2";
+        };
     }
 
     /** The real uid of this process, from {@code /proc/self/status}; -1 if unreadable. */

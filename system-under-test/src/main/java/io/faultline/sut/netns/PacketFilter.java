@@ -1,6 +1,7 @@
 package io.faultline.sut.netns;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,12 +14,28 @@ import java.util.function.Consumer;
  * per namespace) and in effect when the method returns: partitions as {@code DROP} rules by source
  * address in the receiving host's {@link IpCommands#CUT} chain, random loss in its
  * {@link IpCommands#LOSS} chain (iptables' {@code statistic} match), and a rate limit on what each host
- * sends ({@code tc tbf}). Each call replaces what the previous call of its kind did. Calls are
- * serialized (synchronized).
+ * sends ({@code tc tbf}). Each call replaces what the previous call of its kind did; a namespace whose
+ * rules would not change is not touched, so a partition costs one {@code iptables-restore} per host it
+ * changes. Commands enter only the network namespace ({@code nsenter --net}). Calls are serialized
+ * (synchronized).
  */
 public final class PacketFilter {
+    /**
+     * What one change took.
+     *
+     * @param namespaces how many namespaces' rules changed (the others were not touched)
+     * @param firstMs    ms from the call until the first changed namespace had its new rules (the
+     *                   namespace with the most rules goes first: for an isolated host, its own)
+     * @param allMs      ms from the call until every changed namespace had them
+     */
+    public record Applied(int namespaces, long firstMs, long allMs) {
+    }
+
     private final IpCommands ip;
     private final Map<String, String> addresses;
+    /** What each namespace's chains hold now (by chain), as last restored. */
+    private final Map<String, String> cutNow = new HashMap<>();
+    private final Map<String, String> lossNow = new HashMap<>();
 
     PacketFilter(IpCommands ip, Map<String, String> addresses) {
         this.ip = ip;
@@ -33,38 +50,57 @@ public final class PacketFilter {
      * @throws IllegalArgumentException naming an unknown host
      * @throws NetnsException           naming the command that failed
      */
-    public synchronized void cut(Map<String, Set<String>> cannotHear) {
+    public synchronized Applied cut(Map<String, Set<String>> cannotHear) {
         cannotHear.forEach((h, others) -> {
             requireHost(h);
             others.forEach(this::requireHost);
         });
-        inEveryNamespace(host -> {
+        Map<String, String> rules = new HashMap<>();
+        for (String host : addresses.keySet()) {
             Set<String> from = new TreeSet<>();
             cannotHear.getOrDefault(host, Set.of()).forEach(o -> from.add(addresses.get(o)));
-            Shell.check(ip.inNamespace(host, IpCommands.restore()), IpCommands.cut(from));
-        });
+            rules.put(host, IpCommands.cut(from));
+        }
+        return restore(rules, cutNow);
     }
 
     /** Heals every partition. */
-    public void heal() {
-        cut(Map.of());
+    public Applied heal() {
+        return cut(Map.of());
     }
 
     /** Drops each packet a host receives with {@code probability} (0 removes the loss). */
-    public synchronized void loss(double probability) {
-        String rules = IpCommands.loss(probability);
-        inEveryNamespace(host -> Shell.check(ip.inNamespace(host, IpCommands.restore()), rules));
+    public synchronized Applied loss(double probability) {
+        String chain = IpCommands.loss(probability);
+        Map<String, String> rules = new HashMap<>();
+        addresses.keySet().forEach(host -> rules.put(host, chain));
+        return restore(rules, lossNow);
+    }
+
+    /** Restores {@code rules} in each namespace whose chain differs from {@code now} (which it updates), the longest first. */
+    private Applied restore(Map<String, String> rules, Map<String, String> now) {
+        List<String> changed = addresses.keySet().stream().filter(h -> !rules.get(h).equals(now.get(h)))
+                .sorted(java.util.Comparator.comparingInt((String h) -> rules.get(h).length()).reversed()).toList();
+        Applied applied;
+        try {
+            applied = inNamespaces(changed, host -> Shell.check(ip.inNetwork(host, IpCommands.restore()), rules.get(host)));
+        } catch (RuntimeException e) {
+            now.clear(); // unknown now: every namespace is restored next time
+            throw e;
+        }
+        changed.forEach(h -> now.put(h, rules.get(h)));
+        return applied;
     }
 
     /** Limits what each host sends to {@code kbitPerSecond}. */
     public synchronized void rate(long kbitPerSecond) {
         List<String> tbf = IpCommands.rate(kbitPerSecond);
-        inEveryNamespace(host -> Shell.check(ip.inNamespace(host, tbf), null));
+        inNamespaces(addresses.keySet(), host -> Shell.check(ip.inNetwork(host, tbf), null));
     }
 
     /** Removes every rate limit. */
     public synchronized void unlimited() {
-        inEveryNamespace(host -> Shell.run(ip.inNamespace(host, IpCommands.unlimited()), null));
+        inNamespaces(addresses.keySet(), host -> Shell.run(ip.inNetwork(host, IpCommands.unlimited()), null));
     }
 
     private void requireHost(String host) {
@@ -73,13 +109,17 @@ public final class PacketFilter {
         }
     }
 
-    private void inEveryNamespace(Consumer<String> action) {
+    /** Runs {@code action} for each host at once, one thread each, started in order; returns when all are done. */
+    private static Applied inNamespaces(java.util.Collection<String> hosts, Consumer<String> action) {
+        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong first = new java.util.concurrent.atomic.AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
-        for (String host : addresses.keySet()) {
+        for (String host : hosts) {
             Thread t = new Thread(() -> {
                 try {
                     action.accept(host);
+                    first.compareAndSet(0, System.nanoTime());
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 }
@@ -96,5 +136,7 @@ public final class PacketFilter {
             }
         }
         if (failure.get() != null) throw failure.get();
+        long end = System.nanoTime();
+        return new Applied(hosts.size(), ((first.get() == 0 ? end : first.get()) - start) / 1_000_000, (end - start) / 1_000_000);
     }
 }

@@ -83,4 +83,10 @@ class IpCommandsTest {
         assertThat(ip.inNamespace("zk1", IpCommands.restore()))
                 .containsExactly("ip", "netns", "exec", "fl-0a1b2c-zk1", "iptables-restore", "--wait", "--noflush");
     }
+
+    @Test
+    void faultCommandsEnterOnlyTheNetworkNamespace() {
+        assertThat(ip.inNetwork("n2", IpCommands.restore()))
+                .containsExactly("nsenter", "--net=/run/netns/fl-0a1b2c-n2", "iptables-restore", "--wait", "--noflush");
+    }
 }

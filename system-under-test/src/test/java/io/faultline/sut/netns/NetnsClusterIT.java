@@ -28,6 +28,8 @@ import redis.clients.jedis.Jedis;
 class NetnsClusterIT {
     private static final Duration SESSION = Duration.ofSeconds(2);
     private static final Duration FAILOVER = SESSION.multipliedBy(4);
+    /** Not the default range, so that a run of the default range elsewhere on the machine does not refuse this one. */
+    private static final String RANGE = "10.213.2.0/24";
 
     @TempDir
     Path tmp;
@@ -43,7 +45,7 @@ class NetnsClusterIT {
                 .onLeaseLoss(OnLeaseLoss.DEMOTE).workDir(tmp.resolve("work")).pidDir(tmp.resolve("pids")).build();
         String run;
         List<Long> pids = new ArrayList<>();
-        try (NetnsCluster cluster = NetnsCluster.create(spec, AddressRange.parse(AddressRange.DEFAULT))) {
+        try (NetnsCluster cluster = NetnsCluster.create(spec, AddressRange.parse(RANGE))) {
             cluster.start();
             NetnsNetwork network = cluster.network();
             run = network.names().run();
@@ -61,14 +63,16 @@ class NetnsClusterIT {
                 try (PingProbe probe = PingProbe.start(network, replica, master)) {
                     assertThat(Netns.until(() -> probe.pongs() > 10, SESSION)).as("the probe's PINGs are answered").isTrue();
                     long op = System.nanoTime();
-                    network.filter().cut(isolate(master, network.hosts()));
+                    PacketFilter.Applied applied = network.filter().cut(isolate(master, network.hosts()));
                     long returned = System.nanoTime();
+                    assertThat(applied.namespaces()).as("every host's rules change: the isolated one's and its peers'").isEqualTo(6);
                     // the PONGs stop: none for a whole session timeout after the cut returned
                     assertThat(Netns.until(() -> System.nanoTime() - probe.lastPongNanos() > SESSION.toNanos(), SESSION.multipliedBy(3)))
                             .as("PINGs from %s to the isolated %s go unanswered", replica, master).isTrue();
                     long effectMs = Math.max(0, (probe.lastPongNanos() - op) / 1_000_000);
-                    System.out.printf("netns partition: iptables rules in place %d ms after the op; last PONG across the cut %d ms after the op%n",
-                            (returned - op) / 1_000_000, effectMs);
+                    System.out.printf("netns partition: rules in place in the first namespace %d ms and in all %d after the op (cut returned"
+                            + " after %d ms); last PONG across the cut %d ms after the op%n",
+                            applied.firstMs(), applied.allMs(), (returned - op) / 1_000_000, effectMs);
                     assertThat(effectMs).as("ms from the op to the last packet across the cut").isLessThan(1000);
                 }
 
@@ -83,16 +87,36 @@ class NetnsClusterIT {
                 assertThat(Netns.until(() -> client.write("k", "during").kind() == Outcome.Kind.OK, FAILOVER))
                         .as("the new master serves writes").isTrue();
 
-                network.filter().heal();
+                assertThat(network.filter().heal().namespaces()).as("healing changes every namespace again").isEqualTo(6);
+                assertThat(network.filter().heal().namespaces()).as("a second heal touches nothing").isZero();
                 assertThat(Netns.until(() -> {
                     try (Jedis j = new Jedis(network.address(master), NetnsCluster.REDIS_PORT, 1000)) {
                         return j.info("replication").contains("master_link_status:up") && "during".equals(j.get("k"));
                     }
                 }, FAILOVER.multipliedBy(2))).as("after the heal, the old master %s replicates from the new one", master).isTrue();
+
+                network.filter().loss(1.0);
+                assertThat(answersPing(network.address(master))).as("every packet lost: no answer from the control node's PING").isFalse();
+                network.filter().loss(0);
+                assertThat(answersPing(network.address(master))).as("loss removed").isTrue();
+                network.filter().rate(256);
+                assertThat(answersPing(network.address(master))).as("a rate limit still passes a PING").isTrue();
+                network.filter().unlimited();
             }
         }
         assertThat(Netns.leftovers(run)).as("namespaces and links of run %s after close", run).isEmpty();
         assertThat(pids).as("processes of the run after close").noneMatch(Netns::alive);
+    }
+
+    private static boolean answersPing(String address) {
+        try (Jedis j = new Jedis(address, NetnsCluster.REDIS_PORT, 1000)) {
+            j.ping();
+            return true;
+        } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+            return true; // an error reply (MASTERDOWN while its link resyncs) is an answer
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** {@code host} hears no one and no one hears it. */
