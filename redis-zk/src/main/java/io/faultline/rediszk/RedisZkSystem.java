@@ -13,10 +13,7 @@ import io.faultline.sut.cluster.ClusterSpec;
 import io.faultline.sut.cluster.LocalCluster;
 import io.faultline.sut.lease.OnLeaseLoss;
 import io.faultline.sut.netns.AddressRange;
-import io.faultline.workloads.counter.CounterWorkload;
-import io.faultline.workloads.register.RegisterWorkload;
-import io.faultline.workloads.set.SetWorkload;
-import java.time.Duration;
+import io.faultline.workloads.Workloads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +30,9 @@ import java.util.stream.IntStream;
  */
 public final class RedisZkSystem implements TestSystem {
 
-    /** Register keys move on after this many ops, so each key's history stays small. */
-    static final int REGISTER_OPS_PER_KEY = 200;
-    static final Duration CHECK_LIMIT = Duration.ofMinutes(2);
+    /** The client adapter of each workload: how its ops run on the sharded Redis client. */
+    private static final Map<String, RedisClient.Commands> COMMANDS = Map.of("register", RedisCommands::register,
+            "set", RedisCommands::set, "counter", RedisCommands::counter);
 
     @Override
     public String name() {
@@ -81,9 +78,10 @@ public final class RedisZkSystem implements TestSystem {
         return List.of("local", "docker", "netns");
     }
 
+    /** Every shared workload ({@link Workloads#NAMES}), each with its Redis client adapter. */
     @Override
     public List<String> workloads() {
-        return List.of("register", "set", "counter");
+        return Workloads.NAMES;
     }
 
     /** The ZooKeeper servers, {@code zk1..zkK}. */
@@ -123,14 +121,12 @@ public final class RedisZkSystem implements TestSystem {
         }
         ReadMode reads = ReadMode.parse(o.string("reads"));
         Supplier<ClientConfig> config = () -> source.clientConfig().clientId("client").reads(reads).build();
-        return switch (name) {
-            case "register" -> RegisterWorkload.create(REGISTER_OPS_PER_KEY, CHECK_LIMIT,
-                    RedisClient.prototype(config, RedisCommands::register));
-            case "set" -> SetWorkload.create(RedisClient.prototype(config, RedisCommands::set));
-            case "counter" -> CounterWorkload.create(RedisClient.prototype(config, RedisCommands::counter));
-            default -> throw new IllegalArgumentException("system redis-zk has no workload '" + name + "' (its workloads: "
+        RedisClient.Commands commands = COMMANDS.get(name);
+        if (commands == null) {
+            throw new IllegalArgumentException("system redis-zk has no workload '" + name + "' (its workloads: "
                     + String.join(", ", workloads()) + ")");
-        };
+        }
+        return Workloads.create(name, RedisClient.prototype(config, commands));
     }
 
     /** {@code sync-demote}, {@code async-keep-fenced-reads}. */

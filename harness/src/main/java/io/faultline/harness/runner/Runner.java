@@ -1,7 +1,6 @@
 package io.faultline.harness.runner;
 
 import io.faultline.core.checker.Result;
-import io.faultline.core.client.Client;
 import io.faultline.core.generator.Context;
 import io.faultline.core.generator.Scheduler;
 import io.faultline.core.history.History;

@@ -7,7 +7,6 @@ import io.faultline.core.checker.Checker;
 import io.faultline.core.client.Client;
 import io.faultline.core.generator.Generator;
 import io.faultline.core.generator.Generators;
-import io.faultline.core.op.Op;
 import io.faultline.workloads.FinalReads;
 import io.faultline.core.system.Workload;
 import java.util.LinkedHashMap;

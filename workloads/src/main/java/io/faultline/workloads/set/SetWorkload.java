@@ -11,11 +11,8 @@ import io.faultline.core.generator.Generator;
 import io.faultline.core.op.Op;
 import io.faultline.workloads.FinalReads;
 import io.faultline.core.system.Workload;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The {@code set} workload (Jepsen's set): unique integers added concurrently, then, once the faults
