@@ -67,6 +67,11 @@ public final class IpCommands {
         return "*filter\n:" + CUT + " - [0:0]\n:" + LOSS + " - [0:0]\n-A INPUT -j " + CUT + "\n-A INPUT -j " + LOSS + "\nCOMMIT\n";
     }
 
+    /** The name of {@code host}'s namespace. */
+    public String namespaceOf(String host) {
+        return names.namespace(host);
+    }
+
     /** {@code command} run inside {@code host}'s namespace. */
     public List<String> inNamespace(String host, List<String> command) {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", names.namespace(host)));

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * namespace), and the only root-namespace change is the control veth with its address, which routes
  * the run's range and nothing else.
  *
- * <p>Lifecycle: {@link #create} records the run ({@link NetnsLeftovers}) and then makes everything;
+ * <p>Each host namespace also holds a shell of the {@link PacketFilter}'s ({@code sh}, see
+ * {@link NamespaceShell}). Lifecycle: {@link #create} records the run ({@link NetnsLeftovers}) and then makes everything;
  * {@link #close()} kills every process left in the namespaces, deletes them and the control veth,
  * and forgets the record. Idempotent; also cleans up after a failed create. Thread-safe.
  */
@@ -61,6 +62,7 @@ public final class NetnsNetwork implements AutoCloseable {
                 net.ip.createHost(host.getKey(), host.getValue()).forEach(c -> Shell.check(c, null));
                 Shell.check(net.ip.inNamespace(host.getKey(), IpCommands.restore()), IpCommands.chains());
             }
+            net.filter.open();
         } catch (RuntimeException e) {
             net.close();
             throw e;
@@ -111,6 +113,7 @@ public final class NetnsNetwork implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        filter.close();
         List<String> namespaces = new ArrayList<>();
         addresses.keySet().forEach(h -> namespaces.add(names.namespace(h)));
         namespaces.add(names.switchNamespace());

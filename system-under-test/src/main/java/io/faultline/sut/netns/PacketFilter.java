@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * {@link IpCommands#LOSS} chain (iptables' {@code statistic} match), and a rate limit on what each host
  * sends ({@code tc tbf}). Each call replaces what the previous call of its kind did; a namespace whose
  * rules would not change is not touched, so a partition costs one {@code iptables-restore} per host it
- * changes. Commands enter only the network namespace ({@code nsenter --net}). Calls are serialized
- * (synchronized).
+ * changes. The commands run in a long-lived shell per namespace ({@link NamespaceShell}, opened at the
+ * network, closed with it), so a change costs one process per namespace. Calls are
+ * serialized (synchronized).
  */
 public final class PacketFilter {
     /**
@@ -36,6 +37,9 @@ public final class PacketFilter {
     /** What each namespace's chains hold now (by chain), as last restored. */
     private final Map<String, String> cutNow = new HashMap<>();
     private final Map<String, String> lossNow = new HashMap<>();
+    /** One long-lived shell per namespace, opened at the first fault. */
+    private final Map<String, NamespaceShell> shells = new HashMap<>();
+    private boolean closed;
 
     PacketFilter(IpCommands ip, Map<String, String> addresses) {
         this.ip = ip;
@@ -83,7 +87,8 @@ public final class PacketFilter {
                 .sorted(java.util.Comparator.comparingInt((String h) -> rules.get(h).length()).reversed()).toList();
         Applied applied;
         try {
-            applied = inNamespaces(changed, host -> Shell.check(ip.inNetwork(host, IpCommands.restore()), rules.get(host)));
+            openShells(changed);
+            applied = inNamespaces(changed, host -> shells.get(host).run(IpCommands.restore(), rules.get(host)));
         } catch (RuntimeException e) {
             now.clear(); // unknown now: every namespace is restored next time
             throw e;
@@ -95,12 +100,44 @@ public final class PacketFilter {
     /** Limits what each host sends to {@code kbitPerSecond}. */
     public synchronized void rate(long kbitPerSecond) {
         List<String> tbf = IpCommands.rate(kbitPerSecond);
-        inNamespaces(addresses.keySet(), host -> Shell.check(ip.inNetwork(host, tbf), null));
+        openShells(addresses.keySet());
+        inNamespaces(addresses.keySet(), host -> shells.get(host).run(tbf, null));
     }
 
     /** Removes every rate limit. */
     public synchronized void unlimited() {
-        inNamespaces(addresses.keySet(), host -> Shell.run(ip.inNetwork(host, IpCommands.unlimited()), null));
+        openShells(addresses.keySet());
+        inNamespaces(addresses.keySet(), host -> {
+            try {
+                shells.get(host).run(IpCommands.unlimited(), null);
+            } catch (NetnsException noLimitThere) {
+                // tc refuses to delete a qdisc that is not there: nothing to remove
+            }
+        });
+    }
+
+    /** Opens every namespace's shell now, so that the first fault does not wait for them. */
+    synchronized void open() {
+        openShells(addresses.keySet());
+    }
+
+    /** Opens the shells of {@code hosts} that are not open (or died). */
+    private void openShells(java.util.Collection<String> hosts) {
+        if (closed) throw new IllegalStateException("the packet filter is closed");
+        for (String host : hosts) {
+            NamespaceShell shell = shells.get(host);
+            if (shell == null || !shell.isAlive()) {
+                if (shell != null) shell.close();
+                shells.put(host, NamespaceShell.open(ip.namespaceOf(host)));
+            }
+        }
+    }
+
+    /** Closes the namespaces' shells; the filter refuses faults afterwards. */
+    synchronized void close() {
+        closed = true;
+        shells.values().forEach(NamespaceShell::close);
+        shells.clear();
     }
 
     private void requireHost(String host) {

@@ -41,6 +41,12 @@ final class Netns {
                 .filter(n -> NetnsNames.runOf(n).map(run::equals).orElse(false)).toList();
     }
 
+    /** The pids of {@code pids} that are not the packet filter's shells ({@code sh}): redis-server and JVMs. */
+    static List<Long> servers(List<Long> pids) {
+        return pids.stream().filter(p -> ProcessHandle.of(p).flatMap(h -> h.info().command())
+                .map(c -> !(c.endsWith("/sh") || c.endsWith("/dash") || c.endsWith("/bash"))).orElse(true)).toList();
+    }
+
     static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }

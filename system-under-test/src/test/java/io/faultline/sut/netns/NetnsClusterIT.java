@@ -50,7 +50,8 @@ class NetnsClusterIT {
             NetnsNetwork network = cluster.network();
             run = network.names().run();
             for (String host : network.hosts()) pids.addAll(network.pids(host));
-            assertThat(pids).as("3 redis + 3 agents + 3 ZooKeeper servers").hasSize(9);
+            assertThat(Netns.servers(pids)).as("3 redis + 3 agents + 3 ZooKeeper servers").hasSize(9);
+            assertThat(pids).as("and the packet filter's shell in each of the 6 namespaces").hasSize(15);
             assertThat(cluster.redisAddress("n1").getHostString()).isEqualTo(network.address("n1"));
 
             try (ShardedClient client = ShardedClient.connect(cluster.clientConfig().build())) {

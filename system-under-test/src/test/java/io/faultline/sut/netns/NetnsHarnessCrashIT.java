@@ -44,7 +44,7 @@ class NetnsHarnessCrashIT {
             run = line.substring(3).trim();
             NetnsNames names = new NetnsNames(run);
             for (String host : List.of("n1", "n2", "n3", "zk1")) pids.addAll(NetnsLeftovers.pids(names.namespace(host)));
-            assertThat(pids).as("3 redis + 3 agents + 1 ZooKeeper server").hasSize(7);
+            assertThat(Netns.servers(pids)).as("3 redis + 3 agents + 1 ZooKeeper server").hasSize(7);
         } finally {
             harness.destroyForcibly(); // SIGKILL: no shutdown hook runs
             harness.waitFor();
