@@ -81,8 +81,7 @@ public final class IpCommands {
 
     /**
      * {@code command} run with only {@code host}'s network namespace entered ({@code nsenter --net}): cheaper
-     * than {@link #inNamespace} (no mount namespace, no sysfs remount), for the fault commands, whose
-     * time is the partition's delay.
+     * than {@link #inNamespace} (no mount namespace, no sysfs remount), for the packet filter's shells.
      */
     public List<String> inNetwork(String host, List<String> command) {
         List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + names.namespace(host)));

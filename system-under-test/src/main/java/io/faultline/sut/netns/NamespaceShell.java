@@ -33,13 +33,14 @@ final class NamespaceShell implements AutoCloseable {
     }
 
     /**
-     * Starts {@code sh} in {@code namespace}'s network namespace.
+     * Starts {@code sh} in {@code host}'s network namespace ({@link IpCommands#inNetwork}).
      *
      * @throws NetnsException if it cannot start
      */
-    static NamespaceShell open(String namespace) {
+    static NamespaceShell open(IpCommands ip, String host) {
+        String namespace = ip.namespaceOf(host);
         try {
-            return new NamespaceShell(namespace, new ProcessBuilder("nsenter", "--net=/run/netns/" + namespace, "sh")
+            return new NamespaceShell(namespace, new ProcessBuilder(ip.inNetwork(host, List.of("sh")))
                     .redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new NetnsException("cannot start a shell in namespace " + namespace + ": " + e.getMessage(), e);

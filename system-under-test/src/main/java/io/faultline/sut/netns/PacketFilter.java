@@ -128,7 +128,7 @@ public final class PacketFilter {
             NamespaceShell shell = shells.get(host);
             if (shell == null || !shell.isAlive()) {
                 if (shell != null) shell.close();
-                shells.put(host, NamespaceShell.open(ip.namespaceOf(host)));
+                shells.put(host, NamespaceShell.open(ip, host));
             }
         }
     }
