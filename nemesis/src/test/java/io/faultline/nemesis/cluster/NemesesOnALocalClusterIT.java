@@ -10,6 +10,7 @@ import io.faultline.nemesis.network.PartitionNemesis;
 import io.faultline.nemesis.process.ProcessNemesis;
 import io.faultline.nemesis.process.Target;
 import io.faultline.nemesis.proxy.FaultProxyServer;
+import io.faultline.sut.client.Outcome;
 import io.faultline.sut.client.ShardedClient;
 import io.faultline.sut.cluster.ClusterSpec;
 import io.faultline.sut.cluster.LocalCluster;
@@ -146,7 +147,8 @@ class NemesesOnALocalClusterIT {
             assertThat(eventually(() -> probe.answers() > answersAtHeal, Duration.ofSeconds(5)))
                     .as("the held bytes flow again after the heal").isTrue();
         }
-        assertThat(client.write("after-heal", "written-after-heal").isOk()).isTrue();
+        Outcome<Void> afterHeal = client.write("after-heal", "written-after-heal");
+        assertThat(afterHeal.kind()).as("write after the heal: %s", afterHeal).isEqualTo(Outcome.Kind.OK);
         try (Jedis direct = jedis(old)) {
             assertThat(eventually(() -> direct.info("replication").contains("master_link_status:up")
                     && "written-after-heal".equals(direct.get("after-heal")), SESSION.multipliedBy(4)))
