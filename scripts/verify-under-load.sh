@@ -8,8 +8,8 @@
 # --runs   how many runs (default 3); --cpu  stress-ng CPU workers (default: the number of cores).
 # Prints one line per run (verdict, wall time, log file) and ends with `N passed, M failed`;
 # exits 0 only when every run passed. Installs stress-ng (Debian) when missing and we are root.
-# Logs: target/verify-under-load/run-K.log; each failed run's cluster logs stay under the
-# modules' target/it-work/.
+# Logs: target/verify-under-load/run-K.log; a failed run's cluster logs (the modules'
+# target/it-work) are copied to target/verify-under-load/run-K-it-work.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -84,6 +84,11 @@ for ((i = 1; i <= runs; i++)); do
     failed=$((failed + 1))
     echo "run $i: FAILED in ${took}s under stress-ng --cpu $cpu ($tests; $log)"
     grep -E '^\[ERROR\] +[A-Za-z]+IT\.|<<< FAIL|^\[ERROR\] (Failures|Errors):' "$log" | head -n 10 | sed 's/^/    /'
+    # the next run reuses the modules' target/it-work: keep this run's cluster logs beside its log
+    for work in */target/it-work; do
+      [ -d "$work" ] && mkdir -p "$logs/run-$i-it-work" && cp -r "$work" "$logs/run-$i-it-work/${work%%/*}"
+    done
+    echo "    cluster logs: $logs/run-$i-it-work"
   fi
 done
 echo "$passed passed, $failed failed"
