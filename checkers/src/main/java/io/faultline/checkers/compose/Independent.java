@@ -39,7 +39,7 @@ public final class Independent implements Checker {
     @Override
     public Result check(History history) {
         Map<Object, History> keys = history.byKey();
-        long clientOps = history.stream().filter(op -> !op.isNemesis()).count();
+        long clientOps = history.positions().filter(p -> !history.isNemesis(p)).count();
         long keyed = 0;
         for (History sub : keys.values()) keyed += sub.size();
         if (keyed < clientOps) {

@@ -40,7 +40,7 @@ class HistoryReaderTest {
         Op info = h.get(2);
         assertThat(info.type()).isEqualTo(OpType.INFO);
         assertThat(info.error()).isEqualTo(Keyword.newKeyword("timeout"));
-        assertThat(h.completionOf(0)).isSameAs(info);
+        assertThat(h.completionOf(0)).isEqualTo(info);
         assertThat(h.get(1).isNemesis()).isTrue();
         assertThat(h.pairPosition(1)).isEqualTo(3);
     }
@@ -143,7 +143,7 @@ class HistoryReaderTest {
         History two = byKey.get(2L);
         assertThat(two.get(1).index()).isEqualTo(3);
         assertThat(two.get(1).value()).isEqualTo(9L);
-        assertThat(two.completionOf(0)).isSameAs(two.get(1));
+        assertThat(two.completionOf(0)).isEqualTo(two.get(1));
     }
 
     @Test
