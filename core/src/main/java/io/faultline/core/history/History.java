@@ -46,6 +46,15 @@ public final class History implements Iterable<Op> {
         this.pair = Pairing.pair(this, source);
     }
 
+    /** A view with a pair index already known to be the one {@link Pairing} would give. */
+    private History(OpColumns columns, int[] rows, boolean inner, int[] pair) {
+        this.columns = columns;
+        this.rows = rows;
+        this.size = rows.length;
+        this.inner = inner;
+        this.pair = pair;
+    }
+
     /** A history over all rows of {@code columns}; pairs them. */
     static History over(OpColumns columns, String source) {
         return new History(columns, null, columns.size, false, source);
@@ -215,7 +224,8 @@ public final class History implements Iterable<Op> {
             int[] keyRows = split.rows()[k];
             for (int i = 0; i < keyRows.length; i++) keyRows[i] = row(keyRows[i]);
             Object key = split.keys().get(k);
-            out.put(key, new History(columns, keyRows, keyRows.length, true, "key " + (key == null ? "nil" : key)));
+            out.put(key, split.pairs() != null ? new History(columns, keyRows, true, split.pairs()[k])
+                    : new History(columns, keyRows, keyRows.length, true, "key " + (key == null ? "nil" : key)));
         }
         return out;
     }

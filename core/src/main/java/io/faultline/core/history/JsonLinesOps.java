@@ -1,6 +1,5 @@
 package io.faultline.core.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.faultline.core.op.Op;
 import io.faultline.core.op.OpType;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -46,26 +43,6 @@ public final class JsonLinesOps {
         if (op.error() != null) node.set("error", toNode(op.error()));
         op.extra().forEach((k, v) -> node.set(k, toNode(v)));
         return node.toString();
-    }
-
-    /** Reads JSON lines; blank lines are skipped. */
-    static List<Op> readLines(BufferedReader lines, String name) throws IOException {
-        List<Op> ops = new ArrayList<>();
-        String line;
-        long lineNo = 0;
-        while ((line = lines.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) continue;
-            try {
-                ops.add(fromJson(MAPPER.readTree(line)));
-            } catch (JsonProcessingException e) {
-                throw new HistoryFormatException(name, lineNo, "expected one JSON op object per line: "
-                        + e.getOriginalMessage(), e);
-            } catch (IllegalArgumentException e) {
-                throw new HistoryFormatException(name, lineNo, e.getMessage(), e);
-            }
-        }
-        return ops;
     }
 
     static Op fromJson(JsonNode node) {

@@ -14,10 +14,13 @@ import java.util.Map;
  * the positions of its ops. An op belongs to the key of its {@code [key value]} tuple; a completion
  * without a tuple to its invocation's key; other ops (nemesis, no tuple) to none.
  *
- * @param keys the keys (nil included as null), in order of first appearance
- * @param rows for each key, the positions of its ops in order
+ * @param keys  the keys (nil included as null), in order of first appearance
+ * @param rows  for each key, the positions of its ops in order
+ * @param pairs for each key, the pair index within the key (positions in {@code rows}), taken from the
+ *              whole history's; null when some pair has its ops in different keys (or one in none), so
+ *              that the keys must be paired afresh, and one of them fails to pair up
  */
-record KeySplit(List<Object> keys, int[][] rows) {
+record KeySplit(List<Object> keys, int[][] rows, int[][] pairs) {
 
     /** Splits a history whose values are stored with their tuples split ({@link OpColumns}). */
     static KeySplit of(History h) {
@@ -70,12 +73,31 @@ record KeySplit(List<Object> keys, int[][] rows) {
             counts[k]++;
         }
         int[][] rows = new int[keys.size()][];
-        for (int k = 0; k < rows.length; k++) rows[k] = new int[counts[k]];
-        int[] filled = new int[keys.size()];
-        for (int p = 0; p < n; p++) {
-            if (ord[p] >= 0) rows[ord[p]][filled[ord[p]]++] = p;
+        int[][] pairs = new int[keys.size()][];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = new int[counts[k]];
+            pairs[k] = new int[counts[k]];
+            Arrays.fill(pairs[k], -1);
         }
-        return new KeySplit(keys, rows);
+        int[] filled = new int[keys.size()];
+        int[] local = new int[n];
+        boolean split = false;
+        for (int p = 0; p < n; p++) {
+            int k = ord[p];
+            if (k < 0) continue;
+            int at = filled[k]++;
+            rows[k][at] = p;
+            local[p] = at;
+            int q = h.pairPosition(p);
+            if (q < 0) continue;
+            if (ord[q] != k) {
+                split = true;
+            } else if (q < p) {
+                pairs[k][at] = local[q];
+                pairs[k][local[q]] = at;
+            }
+        }
+        return new KeySplit(keys, rows, split ? null : pairs);
     }
 
     /** Splits a history of ops whose values are already unwrapped (a per-key view): copies the ops. */
