@@ -74,7 +74,10 @@ public final class Independent implements Checker {
         return combine(order, results);
     }
 
-    private static Result combine(List<Object> order, Result[] results) {
+    /**
+     * The verdict of a multi-key history from its keys' results, in key order (also for {@link SplitIndependent}).
+     */
+    static Result combine(List<Object> order, Result[] results) {
         Validity valid = Validity.TRUE;
         int ok = 0;
         Map<String, Object> failures = new LinkedHashMap<>();

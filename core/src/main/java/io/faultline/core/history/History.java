@@ -230,6 +230,34 @@ public final class History implements Iterable<Op> {
         return out;
     }
 
+    /**
+     * Per-key views of a history whose ops are already split from their keys (a partition of a
+     * {@link SplitByKey}), given each op's key id: by key id, in order of first appearance.
+     */
+    Map<Integer, History> splitByKeyId(int[] keyIds) {
+        LongIntMap ordinals = new LongIntMap();
+        List<Object> ids = new java.util.ArrayList<>();
+        int[] ord = new int[size];
+        for (int p = 0; p < size; p++) {
+            int k = ordinals.get(keyIds[p], -1);
+            if (k < 0) {
+                k = ids.size();
+                ids.add(keyIds[p]);
+                ordinals.put(keyIds[p], k);
+            }
+            ord[p] = k;
+        }
+        KeySplit split = KeySplit.group(this, ord, ids);
+        Map<Integer, History> out = new LinkedHashMap<>();
+        for (int k = 0; k < ids.size(); k++) {
+            int[] keyRows = split.rows()[k];
+            for (int i = 0; i < keyRows.length; i++) keyRows[i] = row(keyRows[i]);
+            out.put((Integer) ids.get(k), split.pairs() != null ? new History(columns, keyRows, inner, split.pairs()[k])
+                    : new History(columns, keyRows, keyRows.length, inner, "key " + ids.get(k)));
+        }
+        return out;
+    }
+
     /** The key tag of the op at a position ({@link OpColumns#keyTag}), for {@link KeySplit}. */
     byte keyTag(int position) {
         return columns.keyTag(row(position));

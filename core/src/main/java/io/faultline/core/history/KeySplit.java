@@ -32,7 +32,6 @@ record KeySplit(List<Object> keys, int[][] rows, int[][] pairs) {
         Map<Object, Integer> objectKeys = new HashMap<>();
         int nilKey = -1;
         List<Object> keys = new ArrayList<>();
-        int[] counts = new int[16];
         for (int p = 0; p < n; p++) {
             if (h.isNemesis(p)) continue;
             byte tag = h.keyTag(p);
@@ -69,9 +68,20 @@ record KeySplit(List<Object> keys, int[][] rows, int[][] pairs) {
                 k = ord[inv];
             }
             ord[p] = k;
-            if (k == counts.length) counts = Arrays.copyOf(counts, k * 2);
-            counts[k]++;
         }
+        return group(h, ord, keys);
+    }
+
+    /**
+     * Groups the positions of a history by key ordinal.
+     *
+     * @param ord  for each position, its key's ordinal in {@code keys}, or -1 for none
+     * @param keys the keys
+     */
+    static KeySplit group(History h, int[] ord, List<Object> keys) {
+        int n = h.size();
+        int[] counts = new int[keys.size()];
+        for (int p = 0; p < n; p++) if (ord[p] >= 0) counts[ord[p]]++;
         int[][] rows = new int[keys.size()][];
         int[][] pairs = new int[keys.size()][];
         for (int k = 0; k < rows.length; k++) {
