@@ -31,6 +31,7 @@ public final class SplitByKey implements AutoCloseable {
     private final long budget;
     private final SpillCodec.Bytes[] buffers;
     private final boolean[] spilled;
+    private final int[] counts;
     private final KeyRouter router;
     private long buffered;
     private long spills;
@@ -42,6 +43,7 @@ public final class SplitByKey implements AutoCloseable {
         this.budget = budget;
         this.buffers = new SpillCodec.Bytes[partitions];
         this.spilled = new boolean[partitions];
+        this.counts = new int[partitions];
         for (int i = 0; i < partitions; i++) buffers[i] = new SpillCodec.Bytes();
         this.router = new KeyRouter(name, this::route);
     }
@@ -68,7 +70,9 @@ public final class SplitByKey implements AutoCloseable {
     }
 
     private void route(int keyId, long index, OpColumns chunk, int row, int fId) {
-        SpillCodec.Bytes b = buffers[keyId % partitions];
+        int partition = keyId % partitions;
+        counts[partition]++;
+        SpillCodec.Bytes b = buffers[partition];
         int before = b.length;
         SpillCodec.write(b, keyId, index, chunk, row, fId);
         buffered += b.length - before;
@@ -134,7 +138,7 @@ public final class SplitByKey implements AutoCloseable {
         try {
             byte[] onDisk = spilled[partition] ? Files.readAllBytes(file(partition)) : new byte[0];
             SpillCodec.Bytes tail = buffers[partition];
-            HistoryBuilder out = new HistoryBuilder(Math.max(16, (onDisk.length + tail.length) / 16));
+            HistoryBuilder out = new HistoryBuilder(counts[partition]);
             int[] keyIds = new int[64];
             int n = 0;
             String[] fNames = router.fNames();
