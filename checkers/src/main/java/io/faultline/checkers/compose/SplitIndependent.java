@@ -47,7 +47,7 @@ public final class SplitIndependent {
                 int partition = i;
                 futures.add(pool.submit(() -> {
                     Map<Integer, History> byKey = split.partition(partition);
-                    byKey.forEach((id, history) -> results[id] = Checkers.safely(perKey, history));
+                    byKey.forEach((id, history) -> results[id] = Checkers.safely(perKey, history.compacted()));
                 }));
             }
             for (Future<?> f : futures) f.get();

@@ -69,6 +69,45 @@ final class OpColumns {
         this.pool = pool;
     }
 
+    /**
+     * The given rows of {@code from}, gathered into columns of their own (sharing its names and pool); with
+     * {@code inner}, values without their tuple key.
+     */
+    static OpColumns gather(OpColumns from, int[] rows, boolean inner) {
+        int n = rows.length;
+        long[] index = new long[n];
+        long[] time = new long[n];
+        byte[] type = new byte[n];
+        int[] process = new int[n];
+        int[] f = new int[n];
+        byte[] valueTag = new byte[n];
+        long[] valueBits = new long[n];
+        for (int i = 0; i < n; i++) index[i] = from.index(rows[i]);
+        for (int i = 0; i < n; i++) time[i] = from.time[rows[i]];
+        for (int i = 0; i < n; i++) type[i] = from.type[rows[i]];
+        for (int i = 0; i < n; i++) process[i] = from.process[rows[i]];
+        for (int i = 0; i < n; i++) f[i] = from.f[rows[i]];
+        for (int i = 0; i < n; i++) valueTag[i] = from.valueTag[rows[i]];
+        for (int i = 0; i < n; i++) valueBits[i] = from.valueBits[rows[i]];
+        byte[] keyTag = null;
+        long[] keyBits = null;
+        if (!inner && from.keyTag != null) {
+            keyTag = new byte[n];
+            keyBits = new long[n];
+            for (int i = 0; i < n; i++) keyTag[i] = from.keyTag[rows[i]];
+            for (int i = 0; i < n; i++) keyBits[i] = from.keyBits[rows[i]];
+        }
+        return new OpColumns(n, index, time, type, process, f, from.fNames, valueTag, valueBits, keyTag, keyBits,
+                gather(from.error, rows), gather(from.extra, rows), from.pool);
+    }
+
+    private static int[] gather(int[] column, int[] rows) {
+        if (column == null) return null;
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = column[rows[i]];
+        return out;
+    }
+
     long index(int row) {
         return index == null ? row : index[row];
     }
