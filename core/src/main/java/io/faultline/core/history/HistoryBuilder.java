@@ -1,7 +1,6 @@
 package io.faultline.core.history;
 
 import io.faultline.core.op.Op;
-import io.faultline.core.op.OpType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +16,6 @@ import java.util.Map;
  * Not thread-safe: one thread appends, or the caller serialises (the recorder does).
  */
 public final class HistoryBuilder {
-
-    private static final OpType[] TYPES = OpType.values();
 
     private final boolean explicitIndex;
     private int size;
@@ -184,22 +181,43 @@ public final class HistoryBuilder {
      * builder's; a chunk op without index gets its position here.
      */
     void appendAll(HistoryBuilder chunk) {
+        int n = chunk.size;
+        reserve(n);
+        int at = size;
         int[] fMap = new int[chunk.fCount];
         for (int i = 0; i < chunk.fCount; i++) fMap[i] = fId(chunk.fNames[i]);
         int[] poolMap = new int[chunk.poolCount];
         for (int i = 0; i < chunk.poolCount; i++) poolMap[i] = intern(chunk.pool[i]);
-        for (int r = 0; r < chunk.size; r++) {
-            long opIndex = chunk.index == null ? -1 : chunk.index[r];
-            int row = appendRow(opIndex, chunk.time[r], chunk.type[r], chunk.process[r], fMap[chunk.f[r]]);
-            byte tag = chunk.valueTag[r];
-            setInner(row, tag, tag == OpColumns.OBJECT ? poolMap[(int) chunk.valueBits[r]] : chunk.valueBits[r]);
-            if (chunk.keyTag != null && chunk.keyTag[r] != OpColumns.NIL) {
-                byte kt = chunk.keyTag[r];
-                setKey(row, kt, kt == OpColumns.OBJECT ? poolMap[(int) chunk.keyBits[r]] : chunk.keyBits[r]);
-            }
-            if (chunk.error != null && chunk.error[r] != 0) setError(row, poolMap[chunk.error[r] - 1]);
-            if (chunk.extra != null && chunk.extra[r] != 0) setExtra(row, poolMap[chunk.extra[r] - 1]);
+        System.arraycopy(chunk.time, 0, time, at, n);
+        System.arraycopy(chunk.type, 0, type, at, n);
+        System.arraycopy(chunk.process, 0, process, at, n);
+        System.arraycopy(chunk.valueTag, 0, valueTag, at, n);
+        System.arraycopy(chunk.valueBits, 0, valueBits, at, n);
+        for (int r = 0; r < n; r++) {
+            f[at + r] = fMap[chunk.f[r]];
+            if (chunk.valueTag[r] == OpColumns.OBJECT) valueBits[at + r] = poolMap[(int) chunk.valueBits[r]];
         }
+        for (int r = 0; r < n; r++) {
+            long opIndex = chunk.index == null || chunk.index[r] < 0 ? at + r : chunk.index[r];
+            if (index != null) {
+                index[at + r] = opIndex;
+            } else if (opIndex != at + r) {
+                index = new long[time.length];
+                for (int i = 0; i < at + r; i++) index[i] = i;
+                index[at + r] = opIndex;
+            }
+        }
+        if (chunk.keyTag != null) {
+            for (int r = 0; r < n; r++) {
+                byte kt = chunk.keyTag[r];
+                if (kt != OpColumns.NIL) setKey(at + r, kt, kt == OpColumns.OBJECT ? poolMap[(int) chunk.keyBits[r]] : chunk.keyBits[r]);
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            if (chunk.error != null && chunk.error[r] != 0) setError(at + r, poolMap[chunk.error[r] - 1]);
+            if (chunk.extra != null && chunk.extra[r] != 0) setExtra(at + r, poolMap[chunk.extra[r] - 1]);
+        }
+        size = at + n;
     }
 
     /** Makes room for at least {@code more} rows, so that joining chunks allocates once. */
@@ -225,10 +243,5 @@ public final class HistoryBuilder {
         }
         if (error != null) error = Arrays.copyOf(error, capacity);
         if (extra != null) extra = Arrays.copyOf(extra, capacity);
-    }
-
-    /** The type of a row, for readers that check ops as they go. */
-    OpType type(int row) {
-        return TYPES[type[row]];
     }
 }
