@@ -79,8 +79,10 @@ public final class HistoryBenchmark {
             Measured m = streamed ? streamed(file, dir) : medianOf(RUNS_IN_MEMORY, file, out);
             out.printf("RESULT history ops=%d read_ms=%d check_ms=%d peak_heap_mb=%d bytes_per_op=%d%n",
                     m.ops, m.readMs, m.checkMs, m.peakMb, m.bytesPerOp);
-            out.printf("  %s: %s (%s)%n", streamed ? "streamed by key, gzipped EDN" : "in memory, EDN", m.result.valid().label(),
-                    m.result.explanation());
+            out.printf("  %s: %s (%s); CPU read %d ms, check %d ms; load average %.1f%n",
+                    streamed ? "streamed by key, gzipped EDN" : "in memory, EDN", m.result.valid().label(),
+                    m.result.explanation(), m.readCpuMs, m.checkCpuMs,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             if (streamed) compare(m, file, ops, dir, out);
             if (!streamed) recorder(file, dir, out);
             Files.delete(file);
@@ -111,7 +113,8 @@ public final class HistoryBenchmark {
         List<Measured> all = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Measured m = inMemory(file);
-            out.printf("  run %d: read %d ms, check %d ms, peak heap %d MB%n", i + 1, m.readMs, m.checkMs, m.peakMb);
+            out.printf("  run %d: read %d ms, check %d ms, peak heap %d MB; CPU read %d ms, check %d ms%n", i + 1, m.readMs,
+                    m.checkMs, m.peakMb, m.readCpuMs, m.checkCpuMs);
             all.add(m);
         }
         all.sort(Comparator.comparingLong(m -> m.readMs + m.checkMs));
@@ -123,7 +126,14 @@ public final class HistoryBenchmark {
                 && a.details().get("valid-keys").equals(b.details().get("valid-keys"));
     }
 
-    private record Measured(Result result, long ops, long readMs, long checkMs, long peakMb, long bytesPerOp) {
+    /** A read and check: wall times, and the process's CPU time over each (all threads, the GC's included). */
+    private record Measured(Result result, long ops, long readMs, long checkMs, long peakMb, long bytesPerOp,
+                            long readCpuMs, long checkCpuMs) {
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static Path generate(Path dir, long ops, boolean gzip) throws IOException {
@@ -139,15 +149,19 @@ public final class HistoryBenchmark {
     private static Measured inMemory(Path file) {
         long before = usedAfterGc();
         PeakHeap.reset();
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         History h = HistoryReader.read(file);
         long t1 = System.nanoTime();
+        long c1 = cpuNanos();
         Result r = Analysis.checkerFor("cas-register", true, null, false, LIMIT).check(h);
         long t2 = System.nanoTime();
+        long c2 = cpuNanos();
         long peak = PeakHeap.megabytes();
         long held = usedAfterGc() - before;
         long ops = h.size();
-        Measured m = new Measured(r, ops, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, peak, held / Math.max(1, ops));
+        Measured m = new Measured(r, ops, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, peak, held / Math.max(1, ops),
+                (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000);
         reachabilityFence(h);
         return m;
     }
@@ -155,11 +169,14 @@ public final class HistoryBenchmark {
     private static Measured streamed(Path file, Path dir) throws IOException {
         usedAfterGc();
         PeakHeap.reset();
+        long c0 = cpuNanos();
         long t0 = System.nanoTime();
         try (SplitByKey split = SplitByKey.split(file, Runtime.getRuntime().maxMemory() / 8, 64, dir)) {
             long t1 = System.nanoTime();
+            long c1 = cpuNanos();
             Result r = Analysis.checkSplit("cas-register", null, false, LIMIT, split);
             long t2 = System.nanoTime();
+            long c2 = cpuNanos();
             long peak = PeakHeap.megabytes();
             long before = usedAfterGc();
             Map<Integer, History> partition = split.partition(0);
@@ -167,7 +184,7 @@ public final class HistoryBenchmark {
             long partitionOps = partition.values().stream().mapToLong(History::size).sum();
             reachabilityFence(partition);
             return new Measured(r, split.ops(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, peak,
-                    held / Math.max(1, partitionOps));
+                    held / Math.max(1, partitionOps), (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000);
         }
     }
 
