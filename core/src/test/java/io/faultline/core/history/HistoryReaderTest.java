@@ -154,9 +154,21 @@ class HistoryReaderTest {
         try (var files = Files.walk(shared)) {
             List<Path> edn = files.filter(p -> p.toString().endsWith(".edn")).toList();
             assertThat(edn).hasSizeGreaterThan(100);
+            int scanned = 0;
             for (Path p : edn) {
-                assertThat(HistoryReader.read(p).size()).as(p.toString()).isPositive();
+                History h = HistoryReader.read(p);
+                assertThat(h.size()).as(p.toString()).isPositive();
+                String text = Files.readString(p);
+                Object parsed = us.bpsm.edn.parser.Parsers.newParser(us.bpsm.edn.parser.Parsers.defaultConfiguration())
+                        .nextValue(us.bpsm.edn.parser.Parsers.newParseable(text));
+                List<Op> full = ((List<?>) parsed).stream().map(EdnOps::fromEdn).toList();
+                assertThat(h.asList()).as("the fast reader against edn-java: %s", p).containsExactlyElementsOf(History.of(full).asList());
+                byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int first = text.indexOf('[') >= 0 && (text.indexOf('(') < 0 || text.indexOf('[') < text.indexOf('('))
+                        ? text.indexOf('[') : text.indexOf('(');
+                if (KnossosScanner.scan(bytes, first, bytes.length) != null) scanned++;
             }
+            assertThat(scanned).as("files the byte scanner read itself").isGreaterThan(edn.size() / 2);
         }
     }
 }
