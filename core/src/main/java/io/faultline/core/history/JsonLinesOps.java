@@ -62,7 +62,8 @@ public final class JsonLinesOps {
         Map<String, Object> extra = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!Set.of("index", "time", "type", "f", "process", "value", "error").contains(e.getKey())) {
+            if (!Set.of("index", "time", "type", "f", "process", "value", "error").contains(e.getKey())
+                    && !e.getValue().isNull()) { // a null key is an absent key
                 extra.put(e.getKey(), fromNode(e.getValue()));
             }
         }

@@ -126,6 +126,14 @@ class HistoryReaderTest {
     }
 
     @Test
+    void aKeyWithNilIsAbsentRatherThanACrash() throws IOException {
+        Path file = write("nil.edn", "{:type :invoke, :process 0, :f :read, :value nil, :debug nil, :node \"n1\"}\n");
+        assertThat(HistoryReader.read(file).get(0).extra()).isEqualTo(java.util.Map.of("node", "n1"));
+        Path json = write("nil.jsonl", "{\"type\":\"invoke\",\"process\":0,\"f\":\"read\",\"debug\":null}\n");
+        assertThat(HistoryReader.read(json).get(0).extra()).isEmpty();
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         Path file = dir.resolve("nope.edn");
         assertThatThrownBy(() -> HistoryReader.read(file)).hasMessage(file + ": no such file");
