@@ -31,15 +31,17 @@ import java.util.stream.Stream;
  * the runner's recorder's memory per op. Files live in a temporary directory, deleted at the end.
  *
  * <p>Usage: {@code ./faultline bench history [OPS...]} (default 1000000 10000000); run with e.g.
- * {@code FAULTLINE_JAVA_OPTS=-Xmx1g}. Before the first size, one read and check of a 100,000-op file warms
- * up the JIT (reported, not counted); an in-memory size is read and checked three times and the median run
- * (by read + check) is the result, each run printed (the build machine is shared).
+ * {@code FAULTLINE_JAVA_OPTS=-Xmx1g}. An in-memory size is read and checked twice to warm up the JIT (printed,
+ * not counted; the first is what one cold {@code analyze} of the file costs), then three times, and the
+ * median run (by read + check) is the result, each run printed (the build machine is shared).
  */
 public final class HistoryBenchmark {
 
     static final long STREAMED_FROM = 5_000_000;
     /** Runs of an in-memory size, of which the median (by read + check) is the result: the machine is shared. */
     private static final int RUNS_IN_MEMORY = 3;
+    /** Runs before those, while the JIT compiles the reader and the checker (most of a cold run's time). */
+    private static final int WARM_UP_RUNS = 2;
     private static final long OPS_PER_KEY = 1_000;
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
@@ -66,10 +68,6 @@ public final class HistoryBenchmark {
 
     static void run(List<Long> sizes, Path dir, PrintStream out) throws IOException {
         out.printf("heap max %d MB, %d cores%n", Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-        Path warm = generate(dir, 100_000, false);
-        Measured w = inMemory(warm);
-        out.printf("warm-up (not counted): %d ops, read %d ms, check %d ms%n", w.ops, w.readMs, w.checkMs);
-        Files.delete(warm);
         for (long ops : sizes) {
             boolean streamed = ops >= STREAMED_FROM;
             long g0 = System.nanoTime();
@@ -110,6 +108,12 @@ public final class HistoryBenchmark {
     }
 
     private static Measured medianOf(int runs, Path file, PrintStream out) {
+        for (int i = 0; i < WARM_UP_RUNS; i++) {
+            Measured m = inMemory(file);
+            out.printf("  warm-up %d (not counted%s): read %d ms, check %d ms, peak heap %d MB; CPU read %d ms, check %d ms%n",
+                    i + 1, i == 0 ? "; the JVM's first read and check, as one analyze of the file costs" : "", m.readMs,
+                    m.checkMs, m.peakMb, m.readCpuMs, m.checkCpuMs);
+        }
         List<Measured> all = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Measured m = inMemory(file);
