@@ -1,7 +1,5 @@
 package io.faultline.core.history;
 
-import java.util.Arrays;
-
 /**
  * An open-addressing map from {@code long} to {@code int} without boxing, for the per-op lookups of
  * pairing and splitting by key (processes, keys). Not thread-safe.
@@ -70,11 +68,5 @@ final class LongIntMap {
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldUsed[i]) put(oldKeys[i], oldValues[i]);
         }
-    }
-
-    /** Forgets every entry, keeping the capacity. */
-    void clear() {
-        Arrays.fill(used, false);
-        count = 0;
     }
 }
