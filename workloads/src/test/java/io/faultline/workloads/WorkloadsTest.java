@@ -21,4 +21,28 @@ class WorkloadsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown workload 'queue' (known: register, set, counter)");
     }
+
+    @Test
+    void everyNamedWorkloadIsMadeWithTheClientItIsGiven() {
+        io.faultline.core.client.Client client = new io.faultline.core.client.Client() {
+            @Override
+            public io.faultline.core.client.Client open(String node) {
+                return this;
+            }
+
+            @Override
+            public io.faultline.core.op.Op invoke(io.faultline.core.op.Op op) {
+                return op.ok(op.value());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        for (String name : Workloads.NAMES) {
+            assertThat(Workloads.create(name, client).name()).isEqualTo(name);
+            assertThat(Workloads.create(name, client).client()).isSameAs(client);
+        }
+        assertThatThrownBy(() -> Workloads.create("queue", client)).hasMessageContaining("known: register, set, counter");
+    }
 }

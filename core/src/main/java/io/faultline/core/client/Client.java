@@ -8,7 +8,9 @@ import io.faultline.core.op.Op;
  * <p>Lifecycle: the runner calls {@link #open(String)} on a prototype to get a client for one
  * process, {@link #setup()} once on the first opened client, {@link #invoke(Op)} from that process's
  * own thread only, {@link #teardown()} once on one client at the end, and {@link #close()} on every
- * opened client.
+ * opened client. When an op ends {@code info} (or {@link #invoke} throws), the process is over: the
+ * runner closes its client and opens a new one for the thread's next process, as Jepsen does, unless
+ * the client implements {@link Reusable}.
  */
 public interface Client extends AutoCloseable {
 

@@ -1,86 +1,67 @@
 package io.faultline.harness.control;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
-import io.faultline.harness.plan.DockerRuntime;
-import io.faultline.nemesis.grudge.Grudges;
-import io.faultline.nemesis.link.Link;
+import io.faultline.core.db.Db;
+import io.faultline.core.node.Attachable;
+import io.faultline.core.node.HasConsole;
+import io.faultline.core.node.HasStatus;
 import io.faultline.nemesis.link.LinkTable;
 import io.faultline.nemesis.link.ProxyNet;
 import io.faultline.nemesis.proxy.FaultProxyServer;
-import io.faultline.sut.client.Replication;
-import io.faultline.sut.cluster.Cluster;
-import io.faultline.sut.cluster.ClusterSpec;
-import io.faultline.sut.cluster.LocalCluster;
-import io.faultline.sut.lease.Lease;
-import io.faultline.sut.lease.OnLeaseLoss;
-import io.faultline.sut.link.LinkKind;
-import io.faultline.sut.link.LinkRouter;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The cluster that {@code faultline cluster up} keeps running between commands: the system under
- * test (local processes, or Redis containers with {@code --runtime docker}) with every link routed
- * through an embedded fault proxy (as in {@code faultline test}), the
- * faults a user injects by hand, reads and writes by hand, and its status. The control endpoint
+ * The cluster that {@code faultline cluster up} keeps running between commands: the system's Db
+ * (on the chosen runtime) with every link it routes going through an embedded fault proxy (as in
+ * {@code faultline test}), the faults a user injects by hand, and what the Db's optional abilities
+ * offer: its status ({@link HasStatus}), reads and writes by hand ({@link HasConsole}), and what a
+ * client of {@code faultline load} needs to join it ({@link Attachable}). The control endpoint
  * ({@link ControlServer}) serves it.
  *
- * <p>Lifecycle: {@link #start} returns when every group has a serving master; {@link #close()} stops
- * every process and proxy (idempotent). Thread-safe.
+ * <p>Lifecycle: {@link #start} returns when the Db is set up; {@link #close()} stops every process
+ * and proxy (idempotent). Thread-safe.
  */
 public final class ClusterDaemon implements AutoCloseable {
 
     private final DaemonOptions options;
     private final FaultProxyServer proxy;
     private final LinkTable links;
-    private final Cluster cluster;
-    private final List<String> zookeepers;
+    private final Db db;
+    private final List<String> extraHosts;
     private final FaultControl faults;
-    private final KeyValues keyValues;
     private boolean closed;
 
-    private ClusterDaemon(DaemonOptions options, FaultProxyServer proxy, LinkTable links, Cluster cluster) {
+    private ClusterDaemon(DaemonOptions options, FaultProxyServer proxy, LinkTable links, Db db) {
         this.options = options;
         this.proxy = proxy;
         this.links = links;
-        this.cluster = cluster;
-        this.zookeepers = Grudges.zookeeperServers(options.zookeepers());
+        this.db = db;
+        this.extraHosts = options.system().extraHosts(options.options());
         LinkLatency latency = new LinkLatency(new ToxiproxyClient(proxy.host(), proxy.port()), links);
-        this.faults = new FaultControl(cluster, ProxyNet.over(links), latency, zookeepers, this::leaseHolders);
-        this.keyValues = new KeyValues(cluster, faults);
+        this.faults = new FaultControl(db, ProxyNet.over(links), latency, extraHosts);
     }
 
     /**
-     * Starts the fault proxy and the cluster, and waits until it serves.
+     * Starts the fault proxy and the system, and waits until it serves.
      *
-     * @throws io.faultline.sut.cluster.ClusterStartException naming the cause; nothing keeps running
+     * @throws io.faultline.core.db.DbStartException naming the cause; nothing keeps running
      */
-    public static ClusterDaemon start(DaemonOptions o) {
-        boolean docker = o.runtime().equals("docker");
-        String dockerListenHost = docker ? DockerRuntime.proxyListenHost() : null;
+    public static ClusterDaemon start(DaemonOptions o) throws Exception {
+        String listenHost = o.system().proxyHost(o.runtime());
         FaultProxyServer proxy = FaultProxyServer.start(new InetSocketAddress("127.0.0.1", 0));
         LinkTable links = null;
-        Cluster cluster = null;
+        Db db = null;
         try {
-            LinkTable table = docker ? DockerRuntime.links(proxy, dockerListenHost) : LinkTable.over(proxy);
-            links = table;
-            LinkRouter router = (from, to, kind, target) -> table.route(from, to, kind.name(), target);
-            ClusterSpec.Builder spec = ClusterSpec.builder().nodes(o.nodes()).groups(o.groups()).zookeepers(o.zookeepers())
-                    .sessionTimeout(o.sessionTimeout()).replication(Replication.parse(o.replication()))
-                    .onLeaseLoss(OnLeaseLoss.parse(o.onLeaseLoss()));
-            if (o.redisBinary() != null) spec.redisBinary(o.redisBinary());
-            ClusterSpec clusterSpec = spec.build();
-            cluster = docker ? DockerRuntime.cluster(clusterSpec, router).get() : LocalCluster.create(clusterSpec, router);
-            cluster.start();
-            return new ClusterDaemon(o, proxy, table, cluster);
-        } catch (RuntimeException e) {
-            if (cluster != null) cluster.close();
+            links = listenHost.equals("127.0.0.1") ? LinkTable.over(proxy)
+                    : LinkTable.over(new ToxiproxyClient(proxy.host(), proxy.port()), listenHost);
+            db = o.system().db(o.options(), o.runtime(), links::route);
+            db.setup();
+            return new ClusterDaemon(o, proxy, links, db);
+        } catch (Exception e) {
+            if (db != null) db.close();
             if (links != null) links.close();
             proxy.close();
             throw e;
@@ -89,34 +70,17 @@ public final class ClusterDaemon implements AutoCloseable {
 
     /** The state file's content for this daemon, reachable at {@code controlUrl}. */
     public ClusterState state(String controlUrl, String log) {
-        return new ClusterState(ProcessHandle.current().pid(), controlUrl, options.runtime(), cluster.nodes(), zookeepers,
-                cluster.zookeeperConnectString(), options.replication(), options.onLeaseLoss(),
-                cluster.spec().virtualNodes(), log);
+        return new ClusterState(ProcessHandle.current().pid(), controlUrl, options.system().name(), options.runtime(),
+                options.options().values(), db.nodes(), extraHosts, db instanceof Attachable a ? a.attachment() : Map.of(), log);
     }
 
-    /** Every node's state and role, every group's lease, and the faults in effect. */
+    /** Every node's state, the system's own status, and the faults in effect. */
     public ClusterStatus status() throws Exception {
-        Map<Integer, String> portToNode = new HashMap<>();
-        for (String n : cluster.nodes()) portToNode.put(cluster.redisAddress(n).getPort(), n);
-        for (Link l : links.links()) { // replicas dial their master through the link's proxy
-            if (cluster.nodes().contains(l.to())) portToNode.put(links.route(l.from(), l.to(), l.kind(), l.target()).getPort(), l.to());
-        }
         List<ClusterStatus.Node> nodes = new ArrayList<>();
-        for (String n : cluster.nodes()) {
-            String state = faults.state(n);
-            InetSocketAddress redis = cluster.redisAddress(n);
-            nodes.add(state.equals("running") ? NodeProbe.probe(n, cluster.groupOf(n), redis, portToNode)
-                    : new ClusterStatus.Node(n, cluster.groupOf(n), state, "-", null, false, -1,
-                    redis.getHostString() + ":" + redis.getPort()));
-        }
-        List<ClusterStatus.Group> groups = new ArrayList<>();
-        for (Map.Entry<String, List<String>> g : cluster.groups().entrySet()) {
-            Optional<Lease> lease = cluster.leaseStatus().lease(g.getKey());
-            groups.add(new ClusterStatus.Group(g.getKey(), g.getValue(), lease.map(Lease::node).orElse(null),
-                    lease.map(Lease::epoch).orElse(-1L)));
-        }
-        return new ClusterStatus(ProcessHandle.current().pid(), options.replication(), options.onLeaseLoss(), nodes,
-                groups, faults.partitionInEffect(), faults.cutLinks(), faults.latencyInEffect());
+        for (String n : db.nodes()) nodes.add(new ClusterStatus.Node(n, faults.state(n)));
+        HasStatus.Status own = db instanceof HasStatus s ? s.status(faults::state) : new HasStatus.Status("", List.of());
+        return new ClusterStatus(ProcessHandle.current().pid(), options.system().name(), own.summary(), nodes, own.lines(),
+                faults.partitionInEffect(), faults.cutLinks(), faults.latencyInEffect());
     }
 
     /** The faults a user injects. */
@@ -124,9 +88,25 @@ public final class ClusterDaemon implements AutoCloseable {
         return faults;
     }
 
-    /** Reads and writes by hand. */
-    KeyValues keyValues() {
-        return keyValues;
+    /**
+     * Writes by hand, through the system's client or straight to {@code node}.
+     *
+     * @throws ControlRefusal for an unknown node, or a system that takes no writes by hand
+     */
+    HasConsole.Reply write(String key, String value, String node) throws Exception {
+        if (node != null) faults.requireNode(node);
+        return console().write(key, value, node, faults::state);
+    }
+
+    /** Reads by hand on {@code node}, or on every node. */
+    HasConsole.Reply read(String key, String node) throws Exception {
+        if (node != null) faults.requireNode(node);
+        return console().read(key, node, faults::state);
+    }
+
+    private HasConsole console() {
+        if (db instanceof HasConsole c) return c;
+        throw new ControlRefusal("system " + options.system().name() + " takes no reads or writes by hand");
     }
 
     /**
@@ -135,19 +115,12 @@ public final class ClusterDaemon implements AutoCloseable {
      * grudge names the client).
      */
     InetSocketAddress route(String from, String to, String kind, InetSocketAddress target) {
-        LinkKind.valueOf(kind);
         faults.requireNode(to);
         if (!from.startsWith("client")) throw new ControlRefusal("only clients ask for routes; '" + from + "' is not a client name");
         return links.route(from, to, kind, target);
     }
 
-    private Set<String> leaseHolders() throws Exception {
-        Set<String> holders = new TreeSet<>();
-        for (Optional<Lease> lease : cluster.leaseStatus().leases().values()) lease.ifPresent(l -> holders.add(l.node()));
-        return holders;
-    }
-
-    /** Stops the cluster, then the proxies and the proxy server. Idempotent. */
+    /** Stops the system, then the proxies and the proxy server. Idempotent. */
     @Override
     public void close() {
         synchronized (this) {
@@ -155,16 +128,14 @@ public final class ClusterDaemon implements AutoCloseable {
             closed = true;
         }
         try {
-            keyValues.close();
+            db.close();
+        } catch (Exception e) {
+            System.err.println("faultline: could not stop the system under test: " + e);
         } finally {
             try {
-                cluster.close();
+                links.close();
             } finally {
-                try {
-                    links.close();
-                } finally {
-                    proxy.close();
-                }
+                proxy.close();
             }
         }
     }

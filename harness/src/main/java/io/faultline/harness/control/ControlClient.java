@@ -2,7 +2,7 @@ package io.faultline.harness.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.faultline.sut.link.LinkRouter;
+import io.faultline.core.net.LinkRouter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -99,7 +99,7 @@ public final class ControlClient {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("from", from);
             body.put("to", to);
-            body.put("kind", kind.name());
+            body.put("kind", kind);
             body.put("host", target.getHostString());
             body.put("port", target.getPort());
             JsonNode r = call("POST", "/route", body);

@@ -61,9 +61,9 @@ public final class ControlServer implements AutoCloseable {
         http.createContext("/status", ex -> answer(ex, body -> daemon.status()));
         http.createContext("/fault", ex -> answer(ex, body -> Map.of("text", fault(daemon.faults(), body))));
         http.createContext("/faults", ex -> answer(ex, body -> faults(daemon.faults().log(), ex.getRequestURI().getQuery())));
-        http.createContext("/write", ex -> answer(ex, body -> reply(daemon.keyValues().write(text(body, "key"),
+        http.createContext("/write", ex -> answer(ex, body -> reply(daemon.write(text(body, "key"),
                 text(body, "value"), optional(body, "node")))));
-        http.createContext("/read", ex -> answer(ex, body -> reply(daemon.keyValues().read(text(body, "key"),
+        http.createContext("/read", ex -> answer(ex, body -> reply(daemon.read(text(body, "key"),
                 optional(body, "node")))));
         http.createContext("/route", ex -> answer(ex, body -> {
             InetSocketAddress routed = daemon.route(text(body, "from"), text(body, "to"), text(body, "kind"),
@@ -147,7 +147,7 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> reply(KeyValues.Reply r) {
+    private static Map<String, Object> reply(io.faultline.core.node.HasConsole.Reply r) {
         return Map.of("ok", r.ok(), "lines", r.lines());
     }
 

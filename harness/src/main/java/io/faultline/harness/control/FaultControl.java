@@ -1,11 +1,17 @@
 package io.faultline.harness.control;
 
+import io.faultline.core.db.Db;
 import io.faultline.core.net.Grudge;
-import io.faultline.core.node.HasPrimaries;
+import io.faultline.core.nemesis.Nemesis;
+import io.faultline.core.node.Killable;
+import io.faultline.core.node.Pausable;
+import io.faultline.core.op.Op;
+import io.faultline.harness.plan.FaultContext;
+import io.faultline.harness.plan.FaultPackage;
+import io.faultline.harness.plan.FaultPackages;
 import io.faultline.nemesis.link.Link;
 import io.faultline.nemesis.link.ProxyNet;
 import io.faultline.nemesis.network.PartitionNemesis;
-import io.faultline.sut.cluster.Cluster;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,33 +22,40 @@ import java.util.TreeSet;
 
 /**
  * The faults a user injects by hand into the daemon's cluster, and what is in effect now: the
- * partition (a grudge over the link table's proxies), latency, and paused nodes; kills and restarts
- * go to the cluster. One fault at a time (every method is synchronized). Requests naming an unknown
+ * partition, latency, paused and killed nodes. Faults go through the nemeses of the same
+ * {@link FaultPackages} as {@code faultline test}: the partition nemesis's grudges (over nodes and
+ * the system's extra hosts), the kill and pause nemeses (on the Db's {@link Killable} and
+ * {@link Pausable} abilities; refused when it lacks them); latency on chosen links is the one fault
+ * of its own ({@link LinkLatency}). One fault at a time (every method is synchronized). Requests naming an unknown
  * node, a malformed grudge or a node in the wrong state are refused with a {@link ControlRefusal}.
  * Every fault made is added to the {@link #log()}.
  */
 final class FaultControl {
 
-    private final Cluster cluster;
+    private final Db db;
     private final ProxyNet net;
     private final LinkLatency linkLatency;
     private final List<String> nodes;
-    private final List<String> zookeepers;
+    private final List<String> extraHosts;
+    private final FaultContext context;
     private final PartitionNemesis grudges;
+    private Nemesis kills;
+    private Nemesis pauses;
     private final Set<String> paused = new TreeSet<>();
+    private final Set<String> dead = new TreeSet<>();
     private final FaultLog log = new FaultLog();
     private Grudge grudge;
     private String partition;
     private String latency;
 
-    FaultControl(Cluster cluster, ProxyNet net, LinkLatency linkLatency, List<String> zookeepers,
-                 HasPrimaries primaries) {
-        this.cluster = cluster;
+    FaultControl(Db db, ProxyNet net, LinkLatency linkLatency, List<String> extraHosts) {
+        this.db = db;
         this.net = net;
         this.linkLatency = linkLatency;
-        this.nodes = cluster.nodes();
-        this.zookeepers = List.copyOf(zookeepers);
-        this.grudges = PartitionNemesis.over(net, nodes, zookeepers, primaries, new Random());
+        this.nodes = db.nodes();
+        this.extraHosts = List.copyOf(extraHosts);
+        this.context = new FaultContext(net, db, extraHosts, "one", new Random());
+        this.grudges = (PartitionNemesis) FaultPackages.PARTITION.make().apply(context);
     }
 
     /** Cuts the network as the grudge spec says (replacing any partition in effect); returns what was done. */
@@ -63,7 +76,8 @@ final class FaultControl {
     }
 
     /** Heals every partition and removes all latency. */
-    synchronized String heal() throws IOException {
+    synchronized String heal() throws Exception {
+        grudges.invoke(Op.invoke(Op.NEMESIS, PartitionNemesis.STOP, null));
         net.heal();
         linkLatency.clear();
         grudge = null;
@@ -95,11 +109,11 @@ final class FaultControl {
                 throw new ControlRefusal("bad link '" + link + "': expected two different ends like n1-n2 or n1-zk1");
             }
             List<String> known = new ArrayList<>(nodes);
-            known.addAll(zookeepers);
+            known.addAll(extraHosts);
             for (String end : ends) {
                 if (!known.contains(end)) {
                     throw new ControlRefusal("unknown node '" + end + "' in link '" + link + "' (nodes: " + range(nodes)
-                            + ", ZooKeeper servers: " + range(zookeepers) + ")");
+                            + (extraHosts.isEmpty() ? "" : ", other hosts: " + range(extraHosts)) + ")");
                 }
             }
             int count = linkLatency.apply(ends[0], ends[1], mean);
@@ -109,36 +123,40 @@ final class FaultControl {
         return "latency: " + latency;
     }
 
-    synchronized String kill(String node) {
+    synchronized String kill(String node) throws Exception {
         requireNode(node);
-        cluster.kill(node);
+        nemesis(FaultPackages.KILL).invoke(Op.invoke(Op.NEMESIS, "kill", List.of(node)));
         paused.remove(node);
+        dead.add(node);
         log.add("kill", node);
         return "killed " + node;
     }
 
-    synchronized String restart(String node) {
+    synchronized String restart(String node) throws Exception {
         requireNode(node);
+        Nemesis k = nemesis(FaultPackages.KILL);
+        k.invoke(Op.invoke(Op.NEMESIS, "kill", List.of(node)));
         paused.remove(node);
-        cluster.restartNode(node);
+        k.invoke(Op.invoke(Op.NEMESIS, "start", List.of(node)));
+        dead.remove(node);
         log.add("start", node);
         return "restarted " + node;
     }
 
-    synchronized String pause(String node) {
+    synchronized String pause(String node) throws Exception {
         requireNode(node);
         if (paused.contains(node)) throw new ControlRefusal(node + " is already paused: resume it with 'faultline fault resume " + node + "'");
         requireRunning(node, "pause");
-        cluster.pause(node);
+        nemesis(FaultPackages.PAUSE).invoke(Op.invoke(Op.NEMESIS, "pause", List.of(node)));
         paused.add(node);
         log.add("pause", node);
         return "paused " + node;
     }
 
-    synchronized String resume(String node) {
+    synchronized String resume(String node) throws Exception {
         requireNode(node);
         if (!paused.contains(node)) throw new ControlRefusal(node + " is not paused");
-        cluster.resume(node);
+        nemesis(FaultPackages.PAUSE).invoke(Op.invoke(Op.NEMESIS, "resume", List.of(node)));
         paused.remove(node);
         log.add("resume", node);
         return "resumed " + node;
@@ -146,7 +164,7 @@ final class FaultControl {
 
     /** {@code running}, {@code paused} or {@code dead}. */
     synchronized String state(String node) {
-        if (!cluster.isRunning(node)) return "dead";
+        if (dead.contains(node)) return "dead";
         return paused.contains(node) ? "paused" : "running";
     }
 
@@ -171,7 +189,7 @@ final class FaultControl {
             if (link.fromClient()) continue;
             String a = link.from();
             String b = link.to();
-            pairs.add(a.compareTo(b) < 0 || b.startsWith("zk") ? a + "-" + b : b + "-" + a);
+            pairs.add(extraHosts.contains(b) || (a.compareTo(b) < 0 && !extraHosts.contains(a)) ? a + "-" + b : b + "-" + a);
         }
         return List.copyOf(pairs);
     }
@@ -183,8 +201,22 @@ final class FaultControl {
         }
     }
 
+    /** The kill or pause package's nemesis, made on first use; refused when the Db lacks the ability. */
+    private Nemesis nemesis(FaultPackage p) {
+        if (p == FaultPackages.KILL && !(db instanceof Killable) || p == FaultPackages.PAUSE && !(db instanceof Pausable)) {
+            throw new ControlRefusal("cannot " + p.name() + ": this system's nodes cannot be " + (p == FaultPackages.KILL
+                    ? "killed (its Db is not Killable)" : "paused (its Db is not Pausable)"));
+        }
+        if (p == FaultPackages.KILL) {
+            if (kills == null) kills = p.make().apply(context);
+            return kills;
+        }
+        if (pauses == null) pauses = p.make().apply(context);
+        return pauses;
+    }
+
     private void requireRunning(String node, String action) {
-        if (!cluster.isRunning(node)) {
+        if (dead.contains(node)) {
             throw new ControlRefusal("cannot " + action + " " + node + ": it is dead (restart it with 'faultline fault restart "
                     + node + "')");
         }

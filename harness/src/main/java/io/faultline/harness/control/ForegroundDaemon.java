@@ -20,12 +20,12 @@ public final class ForegroundDaemon {
      * @throws ControlRefusal when a cluster is already running with this state file
      */
     public static void run(DaemonOptions options, StateFile stateFile, PrintStream log,
-                           java.util.function.Consumer<ClusterState> ready) throws InterruptedException {
+                           java.util.function.Consumer<ClusterState> ready) throws Exception {
         refuseIfRunning(stateFile, log);
         CountDownLatch down = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        log.println("faultline: starting " + options.nodes() + " nodes (" + options.replication() + " replication, "
-                + options.onLeaseLoss() + " on lease loss)...");
+        log.println("faultline: starting " + options.system().name() + " " + options.options().values() + " on "
+                + options.runtime() + "...");
         ClusterDaemon daemon = ClusterDaemon.start(options);
         ControlServer server = null;
         Thread hook = new Thread(() -> {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The text of {@code faultline cluster status}: a table with a row per node (group, state, role,
- * the master a replica follows and its link, replication offset, Redis address), then one line per
- * group's lease and one each for the partition, cut links, latency, paused and dead nodes.
+ * The text of {@code faultline cluster status}: a summary line, the system's own lines (for
+ * {@code redis-zk} a table of nodes and roles and the leases; otherwise each node's state), then one
+ * line each for the partition, cut links, latency, paused and dead nodes.
  */
 public final class StatusTable {
 
@@ -16,19 +16,13 @@ public final class StatusTable {
     /** The status as lines of text. */
     public static List<String> render(ClusterStatus s) {
         List<String> lines = new ArrayList<>();
-        lines.add("cluster: daemon pid " + s.pid() + ", " + s.nodes().size() + " nodes, " + s.replication()
-                + " replication, " + s.onLeaseLoss() + " on lease loss");
-        String format = "%-5s %-6s %-8s %-11s %-8s %-5s %-9s %s";
-        lines.add(String.format(format, "node", "group", "state", "role", "follows", "link", "offset", "redis").stripTrailing());
-        for (ClusterStatus.Node n : s.nodes()) {
-            boolean replica = n.follows() != null;
-            lines.add(String.format(format, n.node(), n.group(), n.state(), n.role(), replica ? n.follows() : "-",
-                    replica ? (n.linkUp() ? "up" : "down") : "-", n.offset() < 0 ? "-" : Long.toString(n.offset()),
-                    n.address()).stripTrailing());
-        }
-        for (ClusterStatus.Group g : s.groups()) {
-            lines.add("lease " + g.group() + ": " + (g.holder() == null ? "nobody holds it"
-                    : g.holder() + " (epoch " + g.epoch() + ")"));
+        lines.add("cluster: daemon pid " + s.pid() + ", " + s.nodes().size() + " nodes, "
+                + (s.summary() == null || s.summary().isEmpty() ? "system " + s.system() : s.summary()));
+        if (s.systemLines().isEmpty()) {
+            lines.add(String.format("%-5s %s", "node", "state"));
+            for (ClusterStatus.Node n : s.nodes()) lines.add(String.format("%-5s %s", n.node(), n.state()));
+        } else {
+            lines.addAll(s.systemLines());
         }
         lines.add("partition: " + (s.partition() == null ? "none" : s.partition()));
         lines.add("cut links: " + (s.cutLinks().isEmpty() ? "none" : String.join(" ", s.cutLinks())));

@@ -1,19 +1,29 @@
 package io.faultline.harness.plan;
 
+import io.faultline.core.system.SystemOptions;
+import io.faultline.core.system.Systems;
+import io.faultline.core.system.TestSystem;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Builds {@link TestOptions} with the command line's defaults: local runtime, register workload,
- * partitions of the primaries, 30 s, faults every 10 s, 100 ops/s, 5 nodes in 1 group, 3 ZooKeeper
- * servers, 3 s leases, the safe settings (sync replication, demote on lease loss), seed 1,
- * store {@code store}. Not thread-safe.
+ * Builds {@link TestOptions} with the command line's defaults: the system {@value #DEFAULT_SYSTEM} with
+ * its own defaults, its first runtime and first workload, partitions of the primaries, 30 s, faults
+ * every 10 s, 5 s of recovery, 100 ops/s, seed 1, store {@code store}. Not thread-safe.
  */
 public final class TestOptionsBuilder {
 
-    private String runtime = "local";
-    private String workload = "register";
+    /** The system of {@code faultline test} without {@code --system}. */
+    public static final String DEFAULT_SYSTEM = "redis-zk";
+
+    private TestSystem system;
+    private String systemName = DEFAULT_SYSTEM;
+    private final Map<String, String> systemOptions = new LinkedHashMap<>();
+    private String runtime;
+    private String workload;
     private List<String> faults = List.of("partition");
     private String partition = "primaries";
     private String target = "primaries";
@@ -22,19 +32,19 @@ public final class TestOptionsBuilder {
     private Duration recovery = Duration.ofSeconds(5);
     private int concurrency;
     private double rate = 100;
-    private int nodes = 5;
-    private int groups = 1;
-    private int zookeepers = 3;
-    private Duration sessionTimeout = Duration.ofSeconds(3);
-    private String replication = "sync";
-    private String onLeaseLoss = "demote";
-    private String reads = "plain";
     private long seed = 1;
     private Path store = Path.of("store");
     private String name;
-    private Path redisBinary;
     private List<String> commandLine = List.of();
 
+    /** The system under test by name, found with {@link Systems#load()}. */
+    public TestOptionsBuilder system(String v) { systemName = v; system = null; return this; }
+    /** The system under test itself (e.g. one not registered with {@code ServiceLoader}). */
+    public TestOptionsBuilder system(TestSystem v) { system = v; systemName = v.name(); return this; }
+    /** One of the system's options, by its name without dashes, e.g. {@code option("nodes", "3")}. */
+    public TestOptionsBuilder option(String optionName, Object value) { systemOptions.put(optionName, String.valueOf(value)); return this; }
+    /** The system's options, as {@link #option} each. */
+    public TestOptionsBuilder options(Map<String, String> values) { systemOptions.putAll(values); return this; }
     public TestOptionsBuilder runtime(String v) { runtime = v; return this; }
     public TestOptionsBuilder workload(String v) { workload = v; return this; }
     /** Fault kinds; none for a run without faults. */
@@ -46,24 +56,18 @@ public final class TestOptionsBuilder {
     public TestOptionsBuilder recovery(Duration v) { recovery = v; return this; }
     public TestOptionsBuilder concurrency(int v) { concurrency = v; return this; }
     public TestOptionsBuilder rate(double v) { rate = v; return this; }
-    public TestOptionsBuilder nodes(int v) { nodes = v; return this; }
-    public TestOptionsBuilder groups(int v) { groups = v; return this; }
-    public TestOptionsBuilder zookeepers(int v) { zookeepers = v; return this; }
-    public TestOptionsBuilder sessionTimeout(Duration v) { sessionTimeout = v; return this; }
-    public TestOptionsBuilder replication(String v) { replication = v; return this; }
-    public TestOptionsBuilder onLeaseLoss(String v) { onLeaseLoss = v; return this; }
-    public TestOptionsBuilder reads(String v) { reads = v; return this; }
     public TestOptionsBuilder seed(long v) { seed = v; return this; }
     public TestOptionsBuilder store(Path v) { store = v; return this; }
     public TestOptionsBuilder name(String v) { name = v; return this; }
-    public TestOptionsBuilder redisBinary(Path v) { redisBinary = v; return this; }
     /** The arguments as given (e.g. {@code load --workload set}), for the report's rerun line. */
     public TestOptionsBuilder commandLine(List<String> v) { commandLine = List.copyOf(v); return this; }
 
-    /** @throws IllegalArgumentException naming the option whose value is out of range */
+    /** @throws IllegalArgumentException naming an unknown system, or the option whose value is out of range */
     public TestOptions build() {
-        return new TestOptions(runtime, workload, faults, partition, target, timeLimit, faultInterval, recovery,
-                concurrency, rate, nodes, groups, zookeepers, sessionTimeout, replication, onLeaseLoss, reads, seed, store, name,
-                redisBinary, commandLine);
+        TestSystem s = system != null ? system : Systems.load().get(systemName);
+        SystemOptions options = SystemOptions.of(s, systemOptions);
+        return new TestOptions(s, options, runtime != null ? runtime : s.runtimes().get(0),
+                workload != null ? workload : s.workloads().get(0), faults, partition, target, timeLimit, faultInterval,
+                recovery, concurrency, rate, seed, store, name, commandLine);
     }
 }

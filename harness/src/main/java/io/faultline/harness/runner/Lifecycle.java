@@ -21,7 +21,7 @@ final class Lifecycle implements AutoCloseable {
     private final PrintStream log;
     private final Path logsDirectory;
     private boolean dbStarted;
-    private final List<Client> opened = new ArrayList<>();
+    private final List<ProcessClient> opened = new ArrayList<>();
     private boolean nemesisSetUp;
 
     Lifecycle(TestSpec spec, PrintStream log, Path logsDirectory) {
@@ -36,13 +36,17 @@ final class Lifecycle implements AutoCloseable {
         spec.db().setup();
     }
 
-    /** One client per thread, bound to the nodes in turn; the first one sets up. */
-    List<Client> openClients(int count) throws Exception {
+    /**
+     * One client per thread, bound to the nodes in turn, each renewed when its process ends
+     * {@code info} ({@link ProcessClient}); the first one sets up.
+     */
+    List<ProcessClient> openClients(int count) throws Exception {
         List<String> nodes = spec.db().nodes();
         for (int t = 0; t < count; t++) {
-            opened.add(spec.client().open(nodes.get(t % nodes.size())));
+            String node = nodes.get(t % nodes.size());
+            opened.add(new ProcessClient(spec.client(), node, spec.client().open(node)));
         }
-        opened.get(0).setup();
+        opened.get(0).current().setup();
         return List.copyOf(opened);
     }
 
@@ -54,12 +58,24 @@ final class Lifecycle implements AutoCloseable {
     @Override
     public void close() {
         if (nemesisSetUp) attempt("tear down the nemesis", () -> spec.nemesis().teardown());
-        if (!opened.isEmpty()) attempt("tear down the clients", () -> opened.get(0).teardown());
-        for (Client c : opened) attempt("close a client", c::close);
+        if (!opened.isEmpty()) attempt("tear down the clients", this::teardownClients);
+        for (ProcessClient c : opened) attempt("close a client", c::close);
         attempt("close the client prototype", () -> spec.client().close());
         if (dbStarted) {
             keepLogs();
             attempt("stop the system under test", () -> spec.db().close());
+        }
+    }
+
+    /** Teardown on the first thread's client, or on a new one when its process ended {@code info}. */
+    private void teardownClients() throws Exception {
+        Client client = opened.get(0).current();
+        if (client != null) {
+            client.teardown();
+            return;
+        }
+        try (Client fresh = spec.client().open(spec.db().nodes().get(0))) {
+            fresh.teardown();
         }
     }
 

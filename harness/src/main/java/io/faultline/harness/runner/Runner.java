@@ -1,7 +1,6 @@
 package io.faultline.harness.runner;
 
 import io.faultline.core.checker.Result;
-import io.faultline.core.client.Client;
 import io.faultline.core.generator.Context;
 import io.faultline.core.generator.Scheduler;
 import io.faultline.core.history.History;
@@ -20,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Runs one test: the lifecycle of DESIGN.md. Start the system under test, open a client per thread,
+ * Runs one test: the lifecycle of DESIGN.md. Start the system under test, open a client per thread
+ * (and a new one whenever a thread's process ends {@code info}, unless the client is
+ * {@link io.faultline.core.client.Reusable}),
  * set up the nemesis, interpret the generator (one worker thread per client thread plus one for the
  * nemesis, every op recorded as it happens; a nemesis that is a {@link FaultFeed} is also followed,
  * and the faults it reports are recorded as they come), then tear down in reverse order, check the history and
@@ -98,7 +99,7 @@ public final class Runner {
         try (Lifecycle life = new Lifecycle(spec, log, run.logsDirectory())) {
             life.startDb();
             started = true;
-            List<Client> clients = life.openClients(spec.concurrency());
+            List<ProcessClient> clients = life.openClients(spec.concurrency());
             life.setupNemesis();
             long start = System.nanoTime(); // time 0 of the history: the system is up, the clients open
             interpret(recorder, () -> System.nanoTime() - start, clients);
@@ -132,13 +133,13 @@ public final class Runner {
         return new TestOutcome(run.path(), history, result, stopRequested);
     }
 
-    private void interpret(HistoryRecorder recorder, LongSupplier clock, List<Client> clients) throws Exception {
+    private void interpret(HistoryRecorder recorder, LongSupplier clock, List<ProcessClient> clients) throws Exception {
         progress = Progress.start(log, recorder, spec.timeLimit(), clock);
         Scheduler scheduler = new Scheduler(spec.generator(), spec.concurrency(), spec.seed());
         Interpreter interpreter = new Interpreter(scheduler, recorder, clock, log, progress::fault);
         Map<Integer, Worker> workers = new HashMap<>();
         for (int t = 0; t < clients.size(); t++) {
-            workers.put(t, new Worker("faultline-worker-" + t, t, clients.get(t)::invoke, interpreter, clock));
+            workers.put(t, new Worker("faultline-worker-" + t, t, clients.get(t), interpreter, clock));
         }
         workers.put(Context.NEMESIS_THREAD, new Worker("faultline-nemesis", Context.NEMESIS_THREAD,
                 spec.nemesis()::invoke, interpreter, clock));

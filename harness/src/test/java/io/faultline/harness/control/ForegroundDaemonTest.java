@@ -15,8 +15,8 @@ class ForegroundDaemonTest {
     Path dir;
 
     private static ClusterState state(long pid) {
-        return new ClusterState(pid, "http://127.0.0.1:1", "local", List.of("n1", "n2"), List.of("zk1"), "127.0.0.1:2181",
-                "sync", "demote", 128, "cluster.log");
+        return new ClusterState(pid, "http://127.0.0.1:1", "redis-zk", "local", java.util.Map.of("nodes", "2"), List.of("n1", "n2"),
+                List.of("zk1"), java.util.Map.of("zookeeper", "127.0.0.1:2181"), "cluster.log");
     }
 
     @Test

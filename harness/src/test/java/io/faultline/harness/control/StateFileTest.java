@@ -15,8 +15,9 @@ class StateFileTest {
     Path dir;
 
     private static ClusterState state(long pid) {
-        return new ClusterState(pid, "http://127.0.0.1:1234", "local", List.of("n1", "n2", "n3"), List.of("zk1"),
-                "127.0.0.1:2181", "async", "keep", 128, "/tmp/cluster.log");
+        return new ClusterState(pid, "http://127.0.0.1:1234", "redis-zk", "local",
+                java.util.Map.of("replication", "async", "on-lease-loss", "keep"), List.of("n1", "n2", "n3"), List.of("zk1"),
+                java.util.Map.of("zookeeper", "127.0.0.1:2181", "virtual-nodes", "128"), "/tmp/cluster.log");
     }
 
     @Test

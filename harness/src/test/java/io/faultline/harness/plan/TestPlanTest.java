@@ -1,8 +1,10 @@
 package io.faultline.harness.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TestPlanTest {
@@ -27,5 +29,25 @@ class TestPlanTest {
         TestOptions o = new TestOptionsBuilder().seed(3).build();
 
         assertThat(TestPlan.describe(o)).doesNotContainKey("command-line"); // the runner adds the seed to test.json
+    }
+
+    @Test
+    void testJsonRecordsTheSystemItsOptionsAndTheFaultVocabulary() {
+        TestOptions o = new TestOptionsBuilder().seed(3).option("nodes", 3).option("replication", "async").build();
+
+        Map<String, Object> described = TestPlan.describe(o);
+        assertThat(described).containsEntry("system", "redis-zk").containsEntry("nodes", 3).containsEntry("replication", "async");
+        assertThat(new java.util.ArrayList<Object>((List<?>) described.get("faults"))).contains(
+                Map.of("name", "partition", "start", "start-partition", "stop", "stop-partition", "interval", "partition"),
+                Map.of("name", "kill", "start", "kill", "stop", "start", "interval", "kill"));
+        assertThat(o.effectiveName()).isEqualTo("register-partition-async-demote");
+    }
+
+    @Test
+    void anUnknownFaultOrSystemIsRefusedInOneLine() {
+        assertThatThrownBy(() -> new TestOptionsBuilder().nemesis("crash").build())
+                .hasMessage("--nemesis must be one of partition, kill, pause, latency, flaky, zk, was 'crash'");
+        assertThatThrownBy(() -> new TestOptionsBuilder().system("nope").build())
+                .hasMessage("unknown system 'nope' (known: redis-zk)");
     }
 }

@@ -199,4 +199,72 @@ class RunnerTest {
             assertThat(history.get(pair).type()).isEqualTo(OpType.INFO);
         }
     }
+
+    /** Clients over the registers whose writes all end info (they took effect, but the client says unknown). */
+    private static final class InfoOnWrites implements io.faultline.core.client.Client {
+        final InMemoryRegisters registers;
+        final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.Set<Integer> processesPerClient = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicBoolean shared = new java.util.concurrent.atomic.AtomicBoolean();
+
+        InfoOnWrites(InMemoryRegisters registers) {
+            this.registers = registers;
+        }
+
+        @Override
+        public io.faultline.core.client.Client open(String node) {
+            opened.incrementAndGet();
+            return new io.faultline.core.client.Client() {
+                private Integer process;
+
+                @Override
+                public io.faultline.core.client.Client open(String n) {
+                    throw new AssertionError();
+                }
+
+                @Override
+                public Op invoke(Op op) {
+                    if (process != null && process != op.process()) shared.set(true); // one client served two processes
+                    process = op.process();
+                    Op done = registers.invoke(op);
+                    return op.f().equals("write") ? op.info(null) : done;
+                }
+
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                }
+            };
+        }
+
+        @Override
+        public Op invoke(Op op) {
+            throw new AssertionError("the prototype is never invoked");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aProcessThatEndsInfoIsFollowedByANewProcessWithANewClient() {
+        InMemoryRegisters registers = new InMemoryRegisters(false);
+        InfoOnWrites clients = new InfoOnWrites(registers);
+        var gen = Generators.timeLimit(Duration.ofMillis(500),
+                Generators.clients(Generators.stagger(Duration.ofMillis(1), RegisterWorkload.generator(50))));
+        TestSpec spec = new TestSpec("info", registers, clients, recordingNemesis, gen,
+                RegisterWorkload.checker(Duration.ofSeconds(30)), 4, 7, Duration.ofMillis(500), store, Map.of());
+        TestOutcome outcome = Runner.of(spec, new PrintStream(OutputStream.nullOutputStream())).run();
+
+        long infos = outcome.history().asList().stream().filter(op -> op.type() == OpType.INFO).count();
+        assertThat(infos).isGreaterThan(10);
+        assertThat(clients.shared).as("a client invoked for two processes").isFalse();
+        // the 4 first clients, one for each process after an info (not after the last one of a thread), one for teardown
+        assertThat(clients.opened.get()).isBetween((int) infos, (int) infos + 5);
+        assertThat(clients.closed.get()).isEqualTo(clients.opened.get());
+        // linearizable (stats is false: no write ever ends ok here)
+        assertThat(((io.faultline.core.checker.Result) outcome.result().details().get("linear")).valid()).isEqualTo(Validity.TRUE);
+    }
 }

@@ -10,12 +10,12 @@ import java.util.Random;
  * Parses the grudge specs of the command line and of partition ops:
  * <ul>
  *   <li>{@code halves}, {@code random-halves}, {@code majorities-ring}, {@code bridge}: split the
- *       nodes; every ZooKeeper server stays reachable from every side</li>
+ *       nodes; every extra host stays reachable from every side</li>
  *   <li>{@code isolate NODE} (also {@code isolate NODE,NODE}: those nodes on one side): cut from
- *       the other nodes <em>and</em> from every ZooKeeper server, as a host whose network is gone</li>
- *   <li>{@code zk NODE}: cut the node from every ZooKeeper server, and from nothing else</li>
+ *       the other nodes <em>and</em> from every extra host, as a host whose network is gone</li>
+ *   <li>{@code zk NODE}: cut the node from every extra host, and from nothing else</li>
  *   <li>{@code n1,n2|n3,n4,n5}: explicit components, each cut from the others; a component may
- *       name ZooKeeper servers ({@code n1,zk1|n2,n3,zk2,zk3}), and a server it does not name stays
+ *       name extra hosts ({@code n1,zk1|n2,n3,zk2,zk3}), and a server it does not name stays
  *       reachable from every side</li>
  * </ul>
  * Pure: the result depends only on the arguments and the state of {@code random}.
@@ -31,17 +31,17 @@ public final class GrudgeSpec {
     /**
      * Parses a spec into a grudge over the given nodes.
      *
-     * @param zookeeperServers the ZooKeeper servers ({@code zk1..zkN}): cut by {@code zk NODE} and
+     * @param extraHosts the ZooKeeper servers ({@code zk1..zkN}): cut by {@code zk NODE} and
      *                         {@code isolate NODE}, and nameable in components; may be empty
      * @param random           used by {@code random-halves}
      * @throws IllegalArgumentException naming the bad token when the spec cannot be read, or names a
      *                                  node that is not one of {@code nodes}
      */
-    public static Grudge parse(String spec, List<String> nodes, List<String> zookeeperServers, Random random) {
+    public static Grudge parse(String spec, List<String> nodes, List<String> extraHosts, Random random) {
         Objects.requireNonNull(spec, "spec");
         String trimmed = spec.trim();
         if (trimmed.isEmpty()) throw new IllegalArgumentException("empty grudge spec (" + EXPECTED + ")");
-        if (trimmed.contains("|")) return components(trimmed, nodes, zookeeperServers);
+        if (trimmed.contains("|")) return components(trimmed, nodes, extraHosts);
         String[] words = trimmed.split("\\s+");
         String kind = words[0];
         switch (kind) {
@@ -61,18 +61,18 @@ public final class GrudgeSpec {
                 List<String> named = new ArrayList<>();
                 for (String node : words[1].split(",")) named.add(known(node, nodes, spec));
                 if (kind.equals("isolate")) {
-                    return Grudges.isolateWithZooKeeper(java.util.Set.copyOf(named), nodes, zookeeperServers);
+                    return Grudges.isolateWithHosts(java.util.Set.copyOf(named), nodes, extraHosts);
                 }
                 if (named.size() != 1) throw bad(words[1], spec, "zk takes exactly one NODE");
-                return Grudges.cutFromZooKeeper(named.get(0), zookeeperServers);
+                return Grudges.cutFromHosts(named.get(0), extraHosts);
             }
             default -> throw bad(kind, spec, EXPECTED);
         }
     }
 
-    private static Grudge components(String spec, List<String> nodes, List<String> zookeeperServers) {
+    private static Grudge components(String spec, List<String> nodes, List<String> extraHosts) {
         List<String> known = new ArrayList<>(nodes);
-        known.addAll(zookeeperServers);
+        known.addAll(extraHosts);
         List<List<String>> components = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (String part : spec.split("\\|", -1)) {

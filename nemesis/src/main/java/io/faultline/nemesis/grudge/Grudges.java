@@ -96,28 +96,29 @@ public final class Grudges {
     }
 
     /**
-     * The given nodes cut from every other node and from every ZooKeeper server: an isolated
-     * primary then loses its ZooKeeper session, and with it its lease, as on a real host whose
-     * network is gone. The other nodes still hear each other and ZooKeeper.
+     * The given nodes cut from every other node and from every extra host of the system (for
+     * {@code redis-zk} the ZooKeeper servers: an isolated primary then loses its ZooKeeper session,
+     * and with it its lease), as on a real host whose network is gone. The other nodes still hear
+     * each other and the extra hosts.
      *
      * @throws IllegalArgumentException naming a node that is not among the nodes
      */
-    public static Grudge isolateWithZooKeeper(Set<String> isolated, Collection<String> nodes,
-                                              Collection<String> zookeeperServers) {
-        Objects.requireNonNull(zookeeperServers, "zookeeperServers");
+    public static Grudge isolateWithHosts(Set<String> isolated, Collection<String> nodes,
+                                              Collection<String> extraHosts) {
+        Objects.requireNonNull(extraHosts, "extraHosts");
         List<String> all = sorted(nodes);
         for (String node : isolated) {
             if (!all.contains(node)) {
                 throw new IllegalArgumentException("cannot isolate " + node + ": not one of the nodes " + all);
             }
         }
-        for (String server : zookeeperServers) {
+        for (String server : extraHosts) {
             if (all.contains(server)) {
-                throw new IllegalArgumentException(server + " is named both as a node and as a ZooKeeper server");
+                throw new IllegalArgumentException(server + " is named both as a node and as an extra host");
             }
         }
         List<String> everyone = new ArrayList<>(all);
-        everyone.addAll(zookeeperServers);
+        everyone.addAll(extraHosts);
         return isolate(isolated, everyone);
     }
 
@@ -165,22 +166,17 @@ public final class Grudges {
         return complete(List.of(order.subList(0, middle), order.subList(middle + 1, order.size())));
     }
 
-    /** Cuts one node from every ZooKeeper server, and from nothing else. */
-    public static Grudge cutFromZooKeeper(String node, Collection<String> zookeeperServers) {
+    /**
+     * Cuts one node from every one of the system's extra hosts (e.g. the ZooKeeper servers
+     * {@code zk1..zk3} of {@code redis-zk}), and from nothing else.
+     */
+    public static Grudge cutFromHosts(String node, Collection<String> extraHosts) {
         Objects.requireNonNull(node, "node");
-        if (zookeeperServers.isEmpty()) throw new IllegalArgumentException("no ZooKeeper servers to cut " + node + " from");
-        if (zookeeperServers.contains(node)) {
-            throw new IllegalArgumentException("cannot cut " + node + " from ZooKeeper: it is a ZooKeeper server");
+        if (extraHosts.isEmpty()) throw new IllegalArgumentException("no extra hosts to cut " + node + " from");
+        if (extraHosts.contains(node)) {
+            throw new IllegalArgumentException("cannot cut " + node + " from the extra hosts: it is one of them");
         }
-        return complete(List.of(List.of(node), sorted(zookeeperServers)));
-    }
-
-    /** The names {@code zk1..zkN} the link table gives the ZooKeeper servers. */
-    public static List<String> zookeeperServers(int count) {
-        if (count < 1) throw new IllegalArgumentException("ZooKeeper server count must be >= 1, was " + count);
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= count; i++) names.add("zk" + i);
-        return List.copyOf(names);
+        return complete(List.of(List.of(node), sorted(extraHosts)));
     }
 
     /** The grudge as plain data for an op's value: node to the sorted list of nodes it cannot hear. */

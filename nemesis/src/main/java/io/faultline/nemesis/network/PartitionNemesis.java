@@ -22,22 +22,22 @@ import java.util.TreeSet;
  *
  * <p>The value of {@code start-partition} names the grudge: {@code null} (random halves),
  * {@code one} (isolate a random node), {@code primaries} (isolate the current primaries),
- * {@code zk-one} (cut a random node from ZooKeeper), or any {@link GrudgeSpec} ({@code halves},
+ * {@code zk-one} (cut a random node from the extra hosts), or any {@link GrudgeSpec} ({@code halves},
  * {@code random-halves}, {@code majorities-ring}, {@code bridge}, {@code isolate n1},
  * {@code zk n1}, {@code n1,n2|n3,n4,n5}, {@code n1,zk1|n2,n3,zk2}). The completion's value is the
  * grudge as a map of node to the nodes it cannot hear. {@code stop-partition} heals the partition
  * (not latency or loss) and completes with {@code network-healed}.
  *
- * <p>ZooKeeper servers ({@code zk1..zkN}) are hosts of their own:
+ * <p>The system's extra hosts (for {@code redis-zk} the ZooKeeper servers {@code zk1..zkN}) are hosts of their own:
  * <ul>
  *   <li>Isolating grudges ({@code one}, {@code primaries}, {@code isolate n1}) cut the isolated
- *       nodes from the other nodes <em>and</em> from every ZooKeeper server, as when a host's
+ *       nodes from the other nodes <em>and</em> from every extra host, as when a host's
  *       network is gone. An isolated primary then loses its session and its lease, and another
  *       node takes over.</li>
  *   <li>Grudges that split the nodes ({@code null}, {@code halves}, {@code random-halves},
- *       {@code majorities-ring}, {@code bridge}, {@code n1,n2|n3,n4,n5}) leave every ZooKeeper
+ *       {@code majorities-ring}, {@code bridge}, {@code n1,n2|n3,n4,n5}) leave every extra
  *       server reachable from every side, unless an explicit spec names servers in its components.</li>
- *   <li>{@code zk-one} and {@code zk n1} cut a node from ZooKeeper only.</li>
+ *   <li>{@code zk-one} and {@code zk n1} cut a node from the extra hosts only.</li>
  * </ul>
  *
  * <p>Used from the single nemesis thread; teardown heals the whole network.
@@ -49,28 +49,28 @@ public final class PartitionNemesis implements Nemesis {
 
     private final Net net;
     private final List<String> nodes;
-    private final List<String> zookeeperServers;
+    private final List<String> extraHosts;
     private final HasPrimaries primaries;
     private final Random random;
 
-    private PartitionNemesis(Net net, Collection<String> nodes, Collection<String> zookeeperServers,
+    private PartitionNemesis(Net net, Collection<String> nodes, Collection<String> extraHosts,
                              HasPrimaries primaries, Random random) {
         this.net = Objects.requireNonNull(net, "net");
         this.nodes = List.copyOf(new TreeSet<>(nodes));
-        this.zookeeperServers = List.copyOf(new TreeSet<>(zookeeperServers));
+        this.extraHosts = List.copyOf(new TreeSet<>(extraHosts));
         this.primaries = primaries;
         this.random = Objects.requireNonNull(random, "random");
         if (this.nodes.size() < 2) throw new IllegalArgumentException("partitions need at least 2 nodes, got " + this.nodes);
     }
 
     /**
-     * @param zookeeperServers the ZooKeeper servers' link names (e.g. {@code zk1..zk3}), cut by the
-     *                         isolating grudges and the ZooKeeper cuts; may be empty
+     * @param extraHosts the system's hosts beside the nodes (for {@code redis-zk} the ZooKeeper
+     *                   servers {@code zk1..zk3}), cut by the isolating grudges and by {@code zk-one}; may be empty
      * @param primaries        may be null when the system cannot name its primaries
      */
-    public static PartitionNemesis over(Net net, Collection<String> nodes, Collection<String> zookeeperServers,
+    public static PartitionNemesis over(Net net, Collection<String> nodes, Collection<String> extraHosts,
                                         HasPrimaries primaries, Random random) {
-        return new PartitionNemesis(net, nodes, zookeeperServers, primaries, random);
+        return new PartitionNemesis(net, nodes, extraHosts, primaries, random);
     }
 
     @Override
@@ -101,17 +101,17 @@ public final class PartitionNemesis implements Nemesis {
             throw new IllegalArgumentException("bad " + START + " value " + value + " (expected a grudge name or spec)");
         }
         return switch (spec.trim()) {
-            case "one" -> Grudges.isolateWithZooKeeper(
-                    Set.of(Targets.select(Target.ONE, nodes, Set.of(), random).get(0)), nodes, zookeeperServers);
+            case "one" -> Grudges.isolateWithHosts(
+                    Set.of(Targets.select(Target.ONE, nodes, Set.of(), random).get(0)), nodes, extraHosts);
             case "primaries" -> {
                 if (primaries == null) throw new IllegalArgumentException("primaries needs a system that names its primaries");
                 Set<String> current = new TreeSet<>(primaries.primaries());
                 current.retainAll(nodes);
-                yield Grudges.isolateWithZooKeeper(current, nodes, zookeeperServers);
+                yield Grudges.isolateWithHosts(current, nodes, extraHosts);
             }
-            case "zk-one" -> Grudges.cutFromZooKeeper(
-                    Targets.select(Target.ONE, nodes, Set.of(), random).get(0), zookeeperServers);
-            default -> GrudgeSpec.parse(spec, nodes, zookeeperServers, random);
+            case "zk-one" -> Grudges.cutFromHosts(
+                    Targets.select(Target.ONE, nodes, Set.of(), random).get(0), extraHosts);
+            default -> GrudgeSpec.parse(spec, nodes, extraHosts, random);
         };
     }
 

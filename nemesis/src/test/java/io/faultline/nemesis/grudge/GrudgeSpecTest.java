@@ -40,7 +40,7 @@ class GrudgeSpecTest {
 
     @Test
     void zkCutsANodeFromZooKeeperOnly() {
-        assertThat(parse("zk n3")).isEqualTo(Grudges.cutFromZooKeeper("n3", ZK));
+        assertThat(parse("zk n3")).isEqualTo(Grudges.cutFromHosts("n3", ZK));
         assertThat(parse("zk n3").cuts("n3", "n1")).isFalse();
     }
 

@@ -54,19 +54,19 @@ class GrudgesTest {
 
     @Test
     void isolatingWithZooKeeperAlsoCutsTheIsolatedNodesFromEveryZooKeeperServer() {
-        Grudge grudge = Grudges.isolateWithZooKeeper(Set.of("n1", "n4"), FIVE, List.of("zk1", "zk2"));
+        Grudge grudge = Grudges.isolateWithHosts(Set.of("n1", "n4"), FIVE, List.of("zk1", "zk2"));
         assertThat(Grudges.toValue(grudge)).isEqualTo(Map.of(
                 "n1", List.of("n2", "n3", "n5", "zk1", "zk2"),
                 "n4", List.of("n2", "n3", "n5", "zk1", "zk2"),
                 "n2", List.of("n1", "n4"), "n3", List.of("n1", "n4"), "n5", List.of("n1", "n4"),
                 "zk1", List.of("n1", "n4"), "zk2", List.of("n1", "n4")));
-        assertThat(Grudges.isolateWithZooKeeper(Set.of("n2"), FIVE, List.of()))
+        assertThat(Grudges.isolateWithHosts(Set.of("n2"), FIVE, List.of()))
                 .as("without ZooKeeper servers it is a plain isolation").isEqualTo(Grudges.isolate("n2", FIVE));
     }
 
     @Test
     void isolatingWithZooKeeperRefusesAZooKeeperServerAsTheIsolatedNode() {
-        assertThatThrownBy(() -> Grudges.isolateWithZooKeeper(Set.of("zk1"), FIVE, List.of("zk1")))
+        assertThatThrownBy(() -> Grudges.isolateWithHosts(Set.of("zk1"), FIVE, List.of("zk1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zk1");
     }
 
@@ -111,7 +111,7 @@ class GrudgesTest {
 
     @Test
     void cuttingANodeFromZooKeeperCutsOnlyItsLinksToTheZooKeeperServers() {
-        Grudge grudge = Grudges.cutFromZooKeeper("n1", Grudges.zookeeperServers(3));
+        Grudge grudge = Grudges.cutFromHosts("n1", List.of("zk1", "zk2", "zk3"));
         assertThat(Grudges.toValue(grudge)).isEqualTo(Map.of(
                 "n1", List.of("zk1", "zk2", "zk3"),
                 "zk1", List.of("n1"), "zk2", List.of("n1"), "zk3", List.of("n1")));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class NetworkNemesesTest {
 
     private static final List<String> NODES = List.of("n1", "n2", "n3", "n4", "n5");
-    private static final List<String> ZK = Grudges.zookeeperServers(3);
+    private static final List<String> ZK = List.of("zk1", "zk2", "zk3");
 
     private final RecordingNet net = new RecordingNet();
     private final FakeCluster cluster = new FakeCluster();
@@ -43,11 +43,11 @@ class NetworkNemesesTest {
     void everyGrudgeKindIsUnderstood() throws Exception {
         cluster.primaries = Set.of("n3");
         PartitionNemesis nemesis = partitions(1);
-        assertThat(nemesis.grudge("primaries")).isEqualTo(Grudges.isolateWithZooKeeper(Set.of("n3"), NODES, ZK));
+        assertThat(nemesis.grudge("primaries")).isEqualTo(Grudges.isolateWithHosts(Set.of("n3"), NODES, ZK));
         assertThat(nemesis.grudge("majorities-ring")).isEqualTo(Grudges.majoritiesRing(NODES));
         assertThat(nemesis.grudge("bridge")).isEqualTo(Grudges.bridge(NODES));
-        assertThat(nemesis.grudge("isolate n2")).isEqualTo(Grudges.isolateWithZooKeeper(Set.of("n2"), NODES, ZK));
-        assertThat(nemesis.grudge("zk n2")).isEqualTo(Grudges.cutFromZooKeeper("n2", ZK));
+        assertThat(nemesis.grudge("isolate n2")).isEqualTo(Grudges.isolateWithHosts(Set.of("n2"), NODES, ZK));
+        assertThat(nemesis.grudge("zk n2")).isEqualTo(Grudges.cutFromHosts("n2", ZK));
         assertThat(nemesis.grudge("one").cannotHear()).as("the node, 4 others, 3 ZooKeeper servers").hasSize(8);
         assertThat(nemesis.grudge("zk-one").cannotHear()).hasSize(4);
         assertThat(nemesis.grudge(null).cannotHear()).hasSize(5);

@@ -10,13 +10,9 @@ import java.util.Optional;
 
 /**
  * Fault periods from the nemesis ops of a history. Each nemesis action is an {@code :info} pair; actions
- * pair up into periods by their f:
- * <ul>
- *   <li>{@code start-X} begins a period of kind X, {@code stop-X} ends every open one of kind X;
- *   <li>{@code kill} begins {@code kill}, {@code start} ends it (or, with no kill open, begins a Jepsen-style
- *       {@code fault} period that {@code stop} ends); {@code pause} begins {@code pause}, {@code resume} ends it;
- *   <li>{@code heal} ends every open period; any other f is a period of the action's own duration.
- * </ul>
+ * pair up into periods by their f, as the {@link FaultVocabulary} says (the run's fault packages, from
+ * {@code test.json}): a start f begins a period of its kind, the stop f ends every open one of that
+ * kind, {@code heal} ends every open period, and any other f is a period of the action's own duration.
  * Stateless.
  */
 final class FaultIntervals {
@@ -26,7 +22,12 @@ final class FaultIntervals {
     private FaultIntervals() {
     }
 
+    /** The periods as Jepsen's conventions pair them (a history without a recorded vocabulary). */
     static List<FaultInterval> of(History history, HistoryClock clock) {
+        return of(history, clock, FaultVocabulary.conventional());
+    }
+
+    static List<FaultInterval> of(History history, HistoryClock clock, FaultVocabulary vocabulary) {
         List<FaultInterval> done = new ArrayList<>();
         List<Open> open = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
@@ -40,14 +41,14 @@ final class FaultIntervals {
             Object value = completion != null && completion.value() != null ? completion.value() : op.value();
             String label = label(op.f(), value);
             String f = op.f();
-            Optional<String> ends = endedKind(f, open);
+            Optional<String> ends = vocabulary.ends(f, open.stream().map(Open::kind).toList());
             if (f.equals("heal")) {
                 closeAll(open, done, k -> true, to, label);
             } else if (ends.isPresent()) {
                 String kind = ends.get();
                 closeAll(open, done, k -> k.equals(kind), to, label);
             } else {
-                Optional<String> begins = begunKind(f);
+                Optional<String> begins = vocabulary.begins(f);
                 if (begins.isPresent()) {
                     open.add(new Open(begins.get(), label, from, op.index()));
                 } else {
@@ -62,21 +63,6 @@ final class FaultIntervals {
         }
         done.sort(java.util.Comparator.comparingDouble(FaultInterval::start));
         return done;
-    }
-
-    private static Optional<String> endedKind(String f, List<Open> open) {
-        if (f.startsWith("stop-")) return Optional.of(f.substring(5));
-        if (f.equals("resume")) return Optional.of("pause");
-        if (f.equals("stop")) return Optional.of("fault");
-        if (f.equals("start") && open.stream().anyMatch(o -> o.kind.equals("kill"))) return Optional.of("kill");
-        return Optional.empty();
-    }
-
-    private static Optional<String> begunKind(String f) {
-        if (f.startsWith("start-")) return Optional.of(f.substring(6));
-        if (f.equals("kill") || f.equals("pause")) return Optional.of(f);
-        if (f.equals("start")) return Optional.of("fault");
-        return Optional.empty();
     }
 
     private static void closeAll(List<Open> open, List<FaultInterval> done, java.util.function.Predicate<String> kind,

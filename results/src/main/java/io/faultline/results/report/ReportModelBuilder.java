@@ -25,7 +25,7 @@ public final class ReportModelBuilder {
         History history = input.history();
         HistoryClock clock = HistoryClock.of(history);
         JsonNode results = ResultCodec.toJson(input.result());
-        List<FaultInterval> faults = FaultIntervals.of(history, clock);
+        List<FaultInterval> faults = FaultIntervals.of(history, clock, FaultVocabulary.from(input.spec()));
         List<ReportModel.CheckerVerdict> verdicts = ResultTree.verdicts(results);
         if (verdicts.size() > VERDICT_LIMIT) verdicts = new ArrayList<>(verdicts.subList(0, VERDICT_LIMIT));
         ReportModel.Summary summary = new ReportModel.Summary(input.testName(),

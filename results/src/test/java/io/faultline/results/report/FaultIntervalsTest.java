@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.faultline.core.history.History;
 import io.faultline.core.op.OpType;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FaultIntervalsTest {
@@ -58,5 +59,32 @@ class FaultIntervalsTest {
         assertThat(faults).extracting(FaultInterval::end).containsExactly(0.31, 0.31, 0.23);
         assertThat(FaultIntervals.activeAt(faults, 0.22)).hasSize(3);
         assertThat(FaultIntervals.activeAt(faults, 0.05)).isEmpty();
+    }
+
+    @Test
+    void aRecordedVocabularyDecidesWhichOpsBeginAndEndWhichIntervalNotTheNames() {
+        Map<String, Object> spec = Map.of("faults", List.of(
+                Map.of("name", "partition", "start", "start-partition", "stop", "stop-partition", "interval", "partition"),
+                Map.of("name", "crash", "start", "crash", "stop", "revive", "interval", "crash"),
+                Map.of("name", "latency", "start", "start-slow", "stop", "stop-slow", "interval", "slow")));
+        History history = new Histories.Builder()
+                .nemesis(100, 110, "crash", List.of("n1"))
+                .nemesis(200, 210, "start-slow", null)
+                .nemesis(300, 320, "revive", List.of("n1"))
+                .nemesis(400, 410, "start-other", null)
+                .nemesis(500, 510, "stop-slow", null)
+                .build();
+
+        List<FaultInterval> faults = FaultIntervals.of(history, HistoryClock.of(history), FaultVocabulary.from(spec));
+
+        assertThat(faults).extracting(FaultInterval::kind).containsExactly("crash", "slow", "start-other");
+        assertThat(faults).extracting(FaultInterval::end).containsExactly(0.32, 0.51, 0.41);
+        assertThat(faults).noneMatch(FaultInterval::open);
+    }
+
+    @Test
+    void withoutARecordedVocabularyJepsensConventionsApply() {
+        assertThat(FaultVocabulary.from(Map.of("workload", "register")).begins("start-partition")).contains("partition");
+        assertThat(FaultVocabulary.from(Map.of()).ends("start", List.of("kill"))).contains("kill");
     }
 }

@@ -7,12 +7,8 @@ import io.faultline.core.checker.Checker;
 import io.faultline.core.client.Client;
 import io.faultline.core.generator.Generator;
 import io.faultline.core.generator.Generators;
-import io.faultline.core.op.Op;
-import io.faultline.sut.client.ShardedClient;
 import io.faultline.workloads.FinalReads;
-import io.faultline.workloads.Workload;
-import io.faultline.workloads.redis.Outcomes;
-import io.faultline.workloads.redis.RedisClient;
+import io.faultline.core.system.Workload;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,18 +41,5 @@ public final class CounterWorkload {
         return Generators.mix(Generators.repeat(Generators.op("add", 1L)), Generators.repeat(Generators.op("add", 1L)),
                 Generators.repeat(Generators.op("add", 1L)), Generators.repeat(Generators.op("add", 1L)),
                 Generators.repeat(Generators.op("read", null)));
-    }
-
-    /** How counter ops run on the sharded Redis client. */
-    public static RedisClient.Commands commands() {
-        return CounterWorkload::invoke;
-    }
-
-    static Op invoke(ShardedClient redis, Op op) {
-        return switch (op.f()) {
-            case "add" -> Outcomes.complete(op, redis.increment(KEY, ((Number) op.value()).longValue()), v -> op.value());
-            case "read" -> Outcomes.complete(op, redis.readCounter(KEY), v -> v);
-            default -> throw new IllegalArgumentException("the counter client handles add and read, not :" + op.f());
-        };
     }
 }

@@ -9,10 +9,7 @@ import io.faultline.core.generator.GenResult;
 import io.faultline.core.generator.Generator;
 import io.faultline.core.generator.Generators;
 import io.faultline.core.op.Op;
-import io.faultline.sut.client.ShardedClient;
-import io.faultline.workloads.Workload;
-import io.faultline.workloads.redis.Outcomes;
-import io.faultline.workloads.redis.RedisClient;
+import io.faultline.core.system.Workload;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,7 +40,7 @@ public final class RegisterWorkload {
     /**
      * @param opsPerKey  ops before the keys in use move on (e.g. 200)
      * @param checkLimit the linearizability checker's time budget
-     * @param client     the client prototype ({@link #commands()} over the system under test)
+     * @param client     the client prototype: the system under test's adapter of read, write and cas
      */
     public static Workload create(int opsPerKey, Duration checkLimit, io.faultline.core.client.Client client) {
         if (opsPerKey < 1) throw new IllegalArgumentException("opsPerKey must be >= 1, was " + opsPerKey);
@@ -77,29 +74,5 @@ public final class RegisterWorkload {
             Op op = ctx.fillIn(template);
             return op == null ? GenResult.pending(this) : GenResult.emit(op, new Ops(n + 1, opsPerKey));
         }
-    }
-
-    /** How register ops run on the sharded Redis client: key {@code k} is stored as {@code "r<k>"}. */
-    public static RedisClient.Commands commands() {
-        return RegisterWorkload::invoke;
-    }
-
-    static Op invoke(ShardedClient redis, Op op) {
-        List<?> tuple = (List<?>) op.value();
-        Object key = tuple.get(0);
-        String redisKey = "r" + key;
-        return switch (op.f()) {
-            case "read" -> {
-                yield Outcomes.complete(op, redis.read(redisKey),
-                        v -> Arrays.asList(key, v == null ? null : Long.valueOf(v)));
-            }
-            case "write" -> Outcomes.complete(op, redis.write(redisKey, String.valueOf(tuple.get(1))), v -> tuple);
-            case "cas" -> {
-                List<?> cas = (List<?>) tuple.get(1);
-                yield Outcomes.complete(op,
-                        redis.compareAndSet(redisKey, String.valueOf(cas.get(0)), String.valueOf(cas.get(1))), v -> tuple);
-            }
-            default -> throw new IllegalArgumentException("the register client handles read, write and cas, not :" + op.f());
-        };
     }
 }

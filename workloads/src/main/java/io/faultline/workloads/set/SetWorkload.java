@@ -9,17 +9,10 @@ import io.faultline.core.generator.Context;
 import io.faultline.core.generator.GenResult;
 import io.faultline.core.generator.Generator;
 import io.faultline.core.op.Op;
-import io.faultline.sut.client.Outcome;
-import io.faultline.sut.client.ShardedClient;
 import io.faultline.workloads.FinalReads;
-import io.faultline.workloads.Workload;
-import io.faultline.workloads.redis.Outcomes;
-import io.faultline.workloads.redis.RedisClient;
-import java.util.ArrayList;
+import io.faultline.core.system.Workload;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The {@code set} workload (Jepsen's set): unique integers added concurrently, then, once the faults
@@ -60,35 +53,5 @@ public final class SetWorkload {
             Op op = ctx.fillIn(Op.invoke(0, "add", next));
             return op == null ? GenResult.pending(this) : GenResult.emit(op, new Adds(next + 1));
         }
-    }
-
-    /** How set ops run on the sharded Redis client. */
-    public static RedisClient.Commands commands() {
-        return SetWorkload::invoke;
-    }
-
-    static Op invoke(ShardedClient redis, Op op) {
-        return switch (op.f()) {
-            case "add" -> {
-                long element = ((Number) op.value()).longValue();
-                yield Outcomes.complete(op, redis.addToSet("s" + Math.floorMod(element, SET_KEYS), Long.toString(element)),
-                        v -> element);
-            }
-            case "read" -> readAll(redis, op);
-            default -> throw new IllegalArgumentException("the set client handles add and read, not :" + op.f());
-        };
-    }
-
-    /** Reads every Redis set; ok only when every one was read. */
-    private static Op readAll(ShardedClient redis, Op op) {
-        TreeSet<Long> all = new TreeSet<>();
-        for (int k = 0; k < SET_KEYS; k++) {
-            Outcome<java.util.Set<String>> o = redis.readSet("s" + k);
-            if (!o.isOk()) {
-                return op.fail(Outcomes.errorKeyword(o.error()));
-            }
-            o.value().forEach(e -> all.add(Long.valueOf(e)));
-        }
-        return op.ok(List.copyOf(new ArrayList<>(all)));
     }
 }

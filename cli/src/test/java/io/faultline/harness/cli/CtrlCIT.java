@@ -1,0 +1,99 @@
+package io.faultline.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C on {@code faultline test}: the test stops, what was recorded is checked and stored with its
+ * report, and no process of the run survives.
+ */
+class CtrlCIT {
+
+    @TempDir
+    Path store;
+
+    @Test
+    void ctrlCStopsTheTestStoresAVerdictAndLeavesNothingRunning() throws Exception {
+        Path out = store.resolve("out.txt");
+        List<String> command = new ArrayList<>(withSigintRestored());
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Faultline.class.getName(),
+                "test", "--workload", "set", "--time-limit", "300", "--seed", "5", "--store", store.toString()));
+        Process test = new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Set<ProcessHandle> started = new HashSet<>();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!output(out).contains("[") && System.nanoTime() < deadline && test.isAlive()) {
+                test.descendants().forEach(started::add);
+                TimeUnit.MILLISECONDS.sleep(200); // polling the child's output with a deadline
+            }
+            test.descendants().forEach(started::add);
+            assertThat(output(out)).as("the test's progress line").contains("ok ");
+            assertThat(started).as("redis and agent processes of the test").hasSizeGreaterThanOrEqualTo(10);
+
+            new ProcessBuilder("kill", "-INT", Long.toString(test.pid())).start().waitFor();
+            boolean ended = test.waitFor(90, TimeUnit.SECONDS);
+            assertThat(ended).as("the test ends after Ctrl-C; it printed:%n%s%nits threads:%n%s",
+                    output(out), ended ? "" : threadDump(test)).isTrue();
+
+            String printed = output(out);
+            assertThat(printed).contains("interrupted").contains("run: ").containsPattern("valid: (true|false|unknown)");
+            Path run = Path.of(printed.lines().filter(l -> l.startsWith("run: ")).findFirst().orElseThrow().substring(5));
+            assertThat(run.resolve("results.json")).exists();
+            assertThat(run.resolve("report.html")).exists();
+            assertThat(Files.size(run.resolve("history.edn"))).isPositive();
+            for (ProcessHandle p : started) {
+                p.onExit().get(10, TimeUnit.SECONDS);
+                assertThat(p.isAlive()).as("process %d (%s)", p.pid(), p.info().command().orElse("?")).isFalse();
+            }
+        } finally {
+            test.destroyForcibly();
+            started.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * A prefix that gives the child SIGINT's default action. A build started in the background of a
+     * non-interactive shell ignores SIGINT, its children inherit that, and a JVM that starts with SIGINT
+     * ignored never runs its shutdown hooks on it: Ctrl-C would then do nothing in this test only.
+     * {@code env --default-signal} (GNU coreutils 8.31+) undoes it; elsewhere the child is run as is.
+     */
+    private static List<String> withSigintRestored() throws InterruptedException {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
+        } catch (IOException noEnv) {
+            return List.of();
+        }
+    }
+
+    /** The child's threads, by jstack from this JDK (for the failure message of a test that hangs). */
+    private static String threadDump(Process process) {
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    Long.toString(process.pid())).redirectErrorStream(true).start();
+            String dump = new String(jstack.getInputStream().readAllBytes());
+            jstack.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
+    }
+
+    private static String output(Path out) throws IOException {
+        return Files.exists(out) ? Files.readString(out) : "";
+    }
+}
