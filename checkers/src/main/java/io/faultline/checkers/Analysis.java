@@ -1,6 +1,7 @@
 package io.faultline.checkers;
 
 import io.faultline.checkers.compose.Checkers;
+import io.faultline.checkers.compose.SplitIndependent;
 import io.faultline.checkers.linearizability.Counterexample;
 import io.faultline.checkers.linearizability.Counterexample.OpSummary;
 import io.faultline.checkers.linearizability.Counterexample.ReachableState;
@@ -10,6 +11,7 @@ import io.faultline.checkers.model.Model;
 import io.faultline.checkers.model.Models;
 import io.faultline.core.checker.Checker;
 import io.faultline.core.checker.Result;
+import io.faultline.core.history.SplitByKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +39,27 @@ public final class Analysis {
         Model<?> m = Models.byName(model, initial, knossos);
         Options base = Options.defaults().withTimeLimit(timeLimit);
         if (!independent) return Linearizability.checker(m, base);
-        int threads = Runtime.getRuntime().availableProcessors();
-        return history -> {
-            long start = System.nanoTime();
-            Options shared = timeLimit == null ? base : base.withDeadline(start + timeLimit.toNanos());
-            Options perKey = shared.withCacheLimits(shared.maxCacheStates(), shared.maxCacheBytes() / threads);
-            return Checkers.independent(Linearizability.checker(m, perKey)).check(history);
-        };
+        return history -> Checkers.independent(perKey(m, base, timeLimit, THREADS)).check(history);
+    }
+
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+
+    /** The per-key checker of an independent check starting now: one deadline for all keys, the cache split. */
+    private static Checker perKey(Model<?> m, Options base, Duration timeLimit, int threads) {
+        Options shared = timeLimit == null ? base : base.withDeadline(System.nanoTime() + timeLimit.toNanos());
+        return Linearizability.checker(m, shared.withCacheLimits(shared.maxCacheStates(), shared.maxCacheBytes() / threads));
+    }
+
+    /**
+     * Checks an independent history split by key on disk, with the verdict {@code checkerFor(model, true,
+     * initial, knossos, timeLimit)} gives for the whole history in memory.
+     *
+     * @throws IllegalArgumentException as {@link #checkerFor}
+     */
+    public static Result checkSplit(String model, Object initial, boolean knossos, Duration timeLimit, SplitByKey split) {
+        Model<?> m = Models.byName(model, initial, knossos);
+        Options base = Options.defaults().withTimeLimit(timeLimit);
+        return SplitIndependent.check(split, perKey(m, base, timeLimit, THREADS), THREADS);
     }
 
     /**

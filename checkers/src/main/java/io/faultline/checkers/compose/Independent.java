@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code [key value]} tuple make it unknown, since they would go unchecked).
  * Details: {@code keys} (count), {@code valid-keys}, {@code failures} (key as EDN to its result, for keys
  * false or unknown, at most 100, false first), and {@code first-failure}, the first false key's result.
+ * Each key's view ({@link History#byKey()}) is checked as a compacted copy ({@link History#compacted()}),
+ * made by the thread that checks it and dropped after, so the heap holds a copy of the keys in flight only.
  * Thread-safe; each check uses its own pool of {@code threads} daemon threads.
  */
 public final class Independent implements Checker {
@@ -39,7 +41,7 @@ public final class Independent implements Checker {
     @Override
     public Result check(History history) {
         Map<Object, History> keys = history.byKey();
-        long clientOps = history.stream().filter(op -> !op.isNemesis()).count();
+        long clientOps = history.positions().filter(p -> !history.isNemesis(p)).count();
         long keyed = 0;
         for (History sub : keys.values()) keyed += sub.size();
         if (keyed < clientOps) {
@@ -60,7 +62,7 @@ public final class Independent implements Checker {
             List<Future<Result>> futures = new ArrayList<>(order.size());
             for (Object key : order) {
                 History sub = keys.get(key);
-                futures.add(pool.submit(() -> Checkers.safely(perKey, sub)));
+                futures.add(pool.submit(() -> Checkers.safely(perKey, sub.compacted())));
             }
             for (int i = 0; i < results.length; i++) results[i] = futures.get(i).get();
         } catch (InterruptedException e) {
@@ -74,7 +76,10 @@ public final class Independent implements Checker {
         return combine(order, results);
     }
 
-    private static Result combine(List<Object> order, Result[] results) {
+    /**
+     * The verdict of a multi-key history from its keys' results, in key order (also for {@link SplitIndependent}).
+     */
+    static Result combine(List<Object> order, Result[] results) {
         Validity valid = Validity.TRUE;
         int ok = 0;
         Map<String, Object> failures = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.faultline.checkers.linearizability;
 import io.faultline.checkers.model.Model;
 import io.faultline.core.history.History;
 import io.faultline.core.op.Op;
+import io.faultline.core.op.OpType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,16 +66,19 @@ final class Search<S> {
         int[] callAt = new int[size];
         List<Integer> invocations = new ArrayList<>();
         java.util.function.Predicate<Op> omittable = model.omittable(history);
+        List<Op> kept = new ArrayList<>();
         for (int p = 0; p < size; p++) {
             callAt[p] = -1;
+            if (history.type(p) != OpType.INVOKE || history.isNemesis(p)) continue;
+            int donePos = history.pairPosition(p);
+            OpType done = donePos > p ? history.type(donePos) : null;
+            if (done == OpType.FAIL) continue;
+            boolean isUnknown = done == null || done == OpType.INFO;
             Op op = history.get(p);
-            if (!op.isInvoke() || op.isNemesis()) continue;
-            Op done = history.completionOf(p);
-            if (done != null && done.isFail()) continue;
-            boolean isUnknown = done == null || done.isInfo();
             if (isUnknown && (model.constrainsNothing(op) || omittable.test(op))) continue;
             callAt[p] = invocations.size();
             invocations.add(p);
+            kept.add(op);
         }
         n = invocations.size();
         inv = new Op[n];
@@ -86,10 +90,10 @@ final class Search<S> {
         Map<List<Object>, Integer> lastOfKind = new HashMap<>();
         for (int i = 0; i < n; i++) {
             int p = invocations.get(i);
-            inv[i] = history.get(p);
-            Op done = history.completionOf(p);
-            unknown[i] = done == null || done.isInfo();
-            comp[i] = unknown[i] ? null : done;
+            inv[i] = kept.get(i);
+            int donePos = history.pairPosition(p);
+            unknown[i] = donePos < p || history.type(donePos) == OpType.INFO;
+            comp[i] = unknown[i] ? null : history.get(donePos);
             invPos[i] = p;
             retPos[i] = unknown[i] ? Long.MAX_VALUE : history.pairPosition(p);
             prevEquivalent[i] = -1;

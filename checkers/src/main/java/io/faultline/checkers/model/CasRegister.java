@@ -2,6 +2,7 @@ package io.faultline.checkers.model;
 
 import io.faultline.core.history.History;
 import io.faultline.core.op.Op;
+import io.faultline.core.op.OpType;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -76,12 +77,14 @@ public record CasRegister(Object initial, boolean knossos) implements Model<Regi
     static Predicate<Op> unobservedWrites(History history, boolean knossos) {
         Set<Object> observed = new HashSet<>();
         for (int p = 0; p < history.size(); p++) {
-            Op op = history.get(p);
-            if (!op.isInvoke()) continue;
-            Op done = history.completionOf(p);
-            if (op.f().equals("read") && done != null && done.isOk()) {
-                if (done.value() != null || !knossos) observed.add(Values.norm(done.value()));
-            } else if (op.f().equals("cas") && (done == null || !done.isFail()) && op.value() instanceof List<?> l
+            if (history.type(p) != OpType.INVOKE) continue;
+            int donePos = history.pairPosition(p);
+            OpType done = donePos > p ? history.type(donePos) : null;
+            String f = history.f(p);
+            if (f.equals("read") && done == OpType.OK) {
+                Object read = history.value(donePos);
+                if (read != null || !knossos) observed.add(Values.norm(read));
+            } else if (f.equals("cas") && done != OpType.FAIL && history.value(p) instanceof List<?> l
                     && l.size() == 2) {
                 observed.add(Values.norm(l.get(0)));
             }

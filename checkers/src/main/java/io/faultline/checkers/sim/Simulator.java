@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Simulates concurrent clients of a correct (linearizable) object and records the history, for tests and
@@ -94,24 +95,36 @@ public final class Simulator {
     private final PriorityQueue<Event> events = new PriorityQueue<>((a, b) ->
             a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
     private final Map<Object, Object> state = new HashMap<>();
-    private final List<Op> out = new ArrayList<>();
+    private final Consumer<Op> out;
+    private long emitted;
     private final int[] processOf;
     private long seq;
     private long invoked;
     private long unique;
 
-    private Simulator(Config config) {
+    private Simulator(Config config, Consumer<Op> out) {
         this.config = config;
+        this.out = out;
         this.random = new SplittableRandom(config.seed());
         this.processOf = new int[config.processes()];
     }
 
     /** Simulates and returns the history (indices and times set). */
     public static History generate(Config config) {
-        return History.of(new Simulator(config).run(), "simulated " + config.model());
+        List<Op> ops = new ArrayList<>();
+        new Simulator(config, ops::add).run();
+        return History.of(ops, "simulated " + config.model());
     }
 
-    private List<Op> run() {
+    /**
+     * Simulates and hands each op, in order, to {@code sink} without keeping the history, for histories
+     * larger than memory; the same ops as {@link #generate} for the same config.
+     */
+    public static void stream(Config config, Consumer<Op> sink) {
+        new Simulator(config, sink).run();
+    }
+
+    private void run() {
         for (int s = 0; s < processOf.length; s++) {
             processOf[s] = s;
             schedule(1 + random.nextInt(SPAN), INVOKE, s, null);
@@ -124,7 +137,6 @@ public final class Simulator {
                 default -> complete(e.time, e.slot, e.op);
             }
         }
-        return out;
     }
 
     private void schedule(long time, int kind, int slot, Pending op) {
@@ -251,6 +263,6 @@ public final class Simulator {
 
     private void emit(long t, OpType type, Pending p, Object value) {
         Object v = config.keys() > 1 ? java.util.Arrays.asList(p.key, value) : value;
-        out.add(new Op(out.size(), t * TICK_NANOS, type, p.process, p.f, v, type == OpType.INFO ? "timeout" : null, Map.of()));
+        out.accept(new Op(emitted++, t * TICK_NANOS, type, p.process, p.f, v, type == OpType.INFO ? "timeout" : null, Map.of()));
     }
 }

@@ -1,13 +1,9 @@
 package io.faultline.harness.cli;
 
 import io.faultline.checkers.Analysis;
-import io.faultline.core.checker.Checker;
-import io.faultline.core.checker.Result;
 import io.faultline.core.checker.Validity;
 import io.faultline.core.history.EdnOps;
-import io.faultline.core.history.History;
 import io.faultline.core.history.HistoryFormatException;
-import io.faultline.core.history.HistoryReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +21,9 @@ import us.bpsm.edn.parser.Parsers;
 /**
  * {@code faultline analyze}: checks stored or foreign (Jepsen, Knossos) histories against a model.
  * One file prints the verdict, an explanation and the counterexample; several print one line each,
- * {@code FILE<TAB>verdict<TAB>milliseconds}. The exit code is the worst verdict's, or 254 when an input
- * is bad.
+ * {@code FILE<TAB>verdict<TAB>milliseconds<TAB>read-milliseconds} (with {@code --stats} also
+ * {@code <TAB>ops<TAB>check-milliseconds<TAB>peak-heap-MB}). The exit code is the worst verdict's, or 254
+ * when an input is bad.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Checks histories (Jepsen history.edn, Knossos .edn, JSON lines, .gz) for linearizability or lost writes.")
@@ -50,6 +47,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "budget per history; past it the verdict is unknown (default ${DEFAULT-VALUE})")
     double timeLimitSeconds;
 
+    @Option(names = "--stats", description = "also print, per file, ops, read ms, check ms and peak heap MB")
+    boolean stats;
+
+    @Option(names = "--stream", description = "with --independent: split the history by key on disk and check "
+            + "the keys in parallel, so that the heap holds a few keys, not the file (chosen by itself for a file "
+            + "too large for the heap)")
+    boolean stream;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "history files")
     List<Path> files;
 
@@ -70,13 +75,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             return RunReanalysis.recheck(files.get(0), limit, out);
         }
-        Checker checker = Analysis.checkerFor(model, independent, parseInitial(initial), knossos, limit);
+        if (stream && !independent) throw new BadInputException("--stream splits a history by key: it needs --independent");
+        HistoryCheck.Spec check = new HistoryCheck.Spec(model, independent, parseInitial(initial), knossos, limit, stream);
+        Analysis.checkerFor(model, independent, check.initial(), knossos, limit); // an unknown model is bad input before reading
         if (files.size() == 1) {
-            Path file = files.get(0);
-            Result result = checker.check(read(file));
-            Analysis.render(result).forEach(out::println);
+            HistoryCheck done = HistoryCheck.run(historyOf(files.get(0)), check, stats);
+            Analysis.render(done.result()).forEach(out::println);
+            if (stats) out.println("stats: " + done.stats());
             out.flush();
-            return result.valid().exitCode();
+            return done.result().valid().exitCode();
         }
         Validity worst = Validity.TRUE;
         boolean badInput = false;
@@ -84,13 +91,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         for (Path file : files) {
             long start = System.nanoTime();
             try {
-                Result result = checker.check(read(file));
-                worst = worst.and(result.valid());
-                out.println(file + "\t" + result.valid().label() + "\t" + (System.nanoTime() - start) / 1_000_000);
+                HistoryCheck done = HistoryCheck.run(historyOf(file), check, stats);
+                worst = worst.and(done.result().valid());
+                out.println(file + "\t" + done.result().valid().label() + "\t" + (System.nanoTime() - start) / 1_000_000
+                        + "\t" + done.readMs() + (stats ? "\t" + done.ops() + "\t" + done.checkMs() + "\t" + done.peakHeapMb() : ""));
             } catch (HistoryFormatException | BadInputException e) {
                 badInput = true;
                 err.println("faultline: " + e.getMessage());
-                out.println(file + "\terror\t" + (System.nanoTime() - start) / 1_000_000);
+                out.println(file + "\terror\t" + (System.nanoTime() - start) / 1_000_000 + "\t-" + (stats ? "\t-\t-\t-" : ""));
             }
             out.flush();
         }
@@ -98,15 +106,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         return badInput ? Faultline.EXIT_BAD_INPUT : worst.exitCode();
     }
 
-    private static History read(Path file) {
+    /** The history file of an argument: the file, or a run directory's history.edn. */
+    private static Path historyOf(Path file) {
         if (Files.isDirectory(file)) {
             Path history = file.resolve("history.edn");
             if (!Files.exists(history)) {
                 throw new BadInputException(file + " is a directory without history.edn: name a history file or a run directory");
             }
-            return HistoryReader.read(history);
+            return history;
         }
-        return HistoryReader.read(file);
+        return file;
     }
 
     /** Parses the --initial EDN value; null when absent. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  * the benchmark's usage.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs a benchmark and prints its figures: checkers, proxy, client, report, runner, docker.")
+        description = "Runs a benchmark and prints its figures: checkers, history, proxy, client, report, runner, docker.")
 final class BenchCommand implements Callable<Integer> {
 
     /**
@@ -38,9 +38,10 @@ final class BenchCommand implements Callable<Integer> {
             "client", new Benchmark("io.faultline.sut.bench.ClientBenchmark", "(no arguments)", 0),
             "report", new Benchmark("io.faultline.results.bench.ReportBenchmark", "[RECORDS [OUT]]", 2),
             "runner", new Benchmark("io.faultline.harness.bench.RunnerBenchmark", "[SECONDS [CONCURRENCY [ROUNDS]]]", 3),
-            "docker", new Benchmark("io.faultline.sut.bench.DockerClusterBenchmark", "[ROUNDS [NODES]]", 2));
+            "docker", new Benchmark("io.faultline.sut.bench.DockerClusterBenchmark", "[ROUNDS [NODES]]", 2),
+            "history", new Benchmark("io.faultline.harness.bench.HistoryBenchmark", "[OPS...] (default 1000000 10000000)", 8));
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "checkers, proxy, client, report, runner or docker")
+    @Parameters(index = "0", paramLabel = "NAME", description = "checkers, history, proxy, client, report, runner or docker")
     String name;
 
     /** The benchmark's own arguments and options, passed on as they are. */

@@ -106,7 +106,7 @@ final class FaultCommand implements Runnable {
         }
     }
 
-    @Command(name = "restart", mixinStandardHelpOptions = true, description = "Stops a node (if it runs) and starts it again.")
+    @Command(name = "restart", mixinStandardHelpOptions = true, description = "Kills a node with kill -9 (if it runs) and starts it again.")
     static final class Restart extends NodeAction {
         @Override
         String action() {

@@ -74,7 +74,7 @@ class AnalyzeCommandTest {
                 """);
         Run run = faultline("analyze", "--model", "register", good.toString(), bad.toString());
         assertThat(run.out().lines()).hasSize(2);
-        assertThat(run.out().lines().toList().get(0)).matches(java.util.regex.Pattern.quote(good.toString()) + "\ttrue\t\\d+");
+        assertThat(run.out().lines().toList().get(0)).matches(java.util.regex.Pattern.quote(good.toString()) + "\ttrue\t\\d+\t\\d+");
         assertThat(run.out().lines().toList().get(1)).startsWith(bad + "\tfalse\t");
         assertThat(run.exit()).isEqualTo(1);
     }
@@ -119,5 +119,42 @@ class AnalyzeCommandTest {
         Run run = faultline("analyze", "--model", "register", "--frobnicate", "x.edn");
         assertThat(run.exit()).isEqualTo(254);
         assertThat(run.err()).contains("--frobnicate").hasLineCount(1);
+    }
+
+    private Path multiKey() throws IOException {
+        return write("mk.edn", """
+                {:type :invoke, :process 0, :f :write, :value [1 1]}
+                {:type :invoke, :process 1, :f :write, :value [2 5]}
+                {:type :ok, :process 0, :f :write, :value [1 1]}
+                {:type :ok, :process 1, :f :write, :value [2 5]}
+                {:type :invoke, :process 0, :f :read, :value [1 nil]}
+                {:type :ok, :process 0, :f :read, :value [1 1]}
+                {:type :invoke, :process 1, :f :read, :value [2 nil]}
+                {:type :ok, :process 1, :f :read, :value [2 4]}
+                """);
+    }
+
+    @Test
+    void statsNameOpsReadAndCheckTimesAndPeakHeap() throws IOException {
+        Path file = multiKey();
+        Run one = faultline("analyze", "--model", "register", "--independent", "--stats", file.toString());
+        assertThat(one.out().lines().toList().get(0)).isEqualTo("valid: false");
+        assertThat(one.out().lines().filter(l -> l.startsWith("stats: ")).toList())
+                .singleElement().asString().matches("stats: ops=8 read_ms=\\d+ check_ms=\\d+ peak_heap_mb=\\d+");
+        Run two = faultline("analyze", "--model", "register", "--independent", "--stats", file.toString(), file.toString());
+        assertThat(two.out().lines()).allMatch(l -> l.matches(java.util.regex.Pattern.quote(file.toString())
+                + "\tfalse\t\\d+\t\\d+\t8\t\\d+\t\\d+"));
+        assertThat(two.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void streamingByKeyGivesTheVerdictInMemory() throws IOException {
+        Path file = multiKey();
+        Run memory = faultline("analyze", "--model", "register", "--independent", file.toString());
+        Run streamed = faultline("analyze", "--model", "register", "--independent", "--stream", "--stats", file.toString());
+        assertThat(streamed.exit()).isEqualTo(memory.exit()).isEqualTo(1);
+        assertThat(streamed.out()).startsWith(memory.out().lines().limit(2).map(l -> l + "\n").reduce("", String::concat));
+        assertThat(streamed.out()).contains("streamed-by-key");
+        assertThat(faultline("analyze", "--model", "register", "--stream", file.toString()).exit()).isEqualTo(254);
     }
 }

@@ -65,6 +65,7 @@ public final class EdnOps {
                 case "value" -> value = normalize(v);
                 case "error" -> error = normalize(v);
                 default -> {
+                    if (v == null) continue; // a nil key is an absent key
                     if (extra == null) extra = new LinkedHashMap<>();
                     extra.put(k.getName(), normalize(v));
                 }

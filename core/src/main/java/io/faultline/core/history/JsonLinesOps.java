@@ -1,6 +1,5 @@
 package io.faultline.core.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.faultline.core.op.Op;
 import io.faultline.core.op.OpType;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -48,26 +45,6 @@ public final class JsonLinesOps {
         return node.toString();
     }
 
-    /** Reads JSON lines; blank lines are skipped. */
-    static List<Op> readLines(BufferedReader lines, String name) throws IOException {
-        List<Op> ops = new ArrayList<>();
-        String line;
-        long lineNo = 0;
-        while ((line = lines.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) continue;
-            try {
-                ops.add(fromJson(MAPPER.readTree(line)));
-            } catch (JsonProcessingException e) {
-                throw new HistoryFormatException(name, lineNo, "expected one JSON op object per line: "
-                        + e.getOriginalMessage(), e);
-            } catch (IllegalArgumentException e) {
-                throw new HistoryFormatException(name, lineNo, e.getMessage(), e);
-            }
-        }
-        return ops;
-    }
-
     static Op fromJson(JsonNode node) {
         if (!node.isObject()) throw new IllegalArgumentException("expected a JSON object, found " + node.getNodeType());
         long index = node.path("index").asLong(-1);
@@ -85,7 +62,8 @@ public final class JsonLinesOps {
         Map<String, Object> extra = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!Set.of("index", "time", "type", "f", "process", "value", "error").contains(e.getKey())) {
+            if (!Set.of("index", "time", "type", "f", "process", "value", "error").contains(e.getKey())
+                    && !e.getValue().isNull()) { // a null key is an absent key
                 extra.put(e.getKey(), fromNode(e.getValue()));
             }
         }

@@ -40,7 +40,7 @@ class HistoryReaderTest {
         Op info = h.get(2);
         assertThat(info.type()).isEqualTo(OpType.INFO);
         assertThat(info.error()).isEqualTo(Keyword.newKeyword("timeout"));
-        assertThat(h.completionOf(0)).isSameAs(info);
+        assertThat(h.completionOf(0)).isEqualTo(info);
         assertThat(h.get(1).isNemesis()).isTrue();
         assertThat(h.pairPosition(1)).isEqualTo(3);
     }
@@ -126,6 +126,14 @@ class HistoryReaderTest {
     }
 
     @Test
+    void aKeyWithNilIsAbsentRatherThanACrash() throws IOException {
+        Path file = write("nil.edn", "{:type :invoke, :process 0, :f :read, :value nil, :debug nil, :node \"n1\"}\n");
+        assertThat(HistoryReader.read(file).get(0).extra()).isEqualTo(java.util.Map.of("node", "n1"));
+        Path json = write("nil.jsonl", "{\"type\":\"invoke\",\"process\":0,\"f\":\"read\",\"debug\":null}\n");
+        assertThat(HistoryReader.read(json).get(0).extra()).isEmpty();
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         Path file = dir.resolve("nope.edn");
         assertThatThrownBy(() -> HistoryReader.read(file)).hasMessage(file + ": no such file");
@@ -143,7 +151,7 @@ class HistoryReaderTest {
         History two = byKey.get(2L);
         assertThat(two.get(1).index()).isEqualTo(3);
         assertThat(two.get(1).value()).isEqualTo(9L);
-        assertThat(two.completionOf(0)).isSameAs(two.get(1));
+        assertThat(two.completionOf(0)).isEqualTo(two.get(1));
     }
 
     @Test
@@ -154,9 +162,21 @@ class HistoryReaderTest {
         try (var files = Files.walk(shared)) {
             List<Path> edn = files.filter(p -> p.toString().endsWith(".edn")).toList();
             assertThat(edn).hasSizeGreaterThan(100);
+            int scanned = 0;
             for (Path p : edn) {
-                assertThat(HistoryReader.read(p).size()).as(p.toString()).isPositive();
+                History h = HistoryReader.read(p);
+                assertThat(h.size()).as(p.toString()).isPositive();
+                String text = Files.readString(p);
+                Object parsed = us.bpsm.edn.parser.Parsers.newParser(us.bpsm.edn.parser.Parsers.defaultConfiguration())
+                        .nextValue(us.bpsm.edn.parser.Parsers.newParseable(text));
+                List<Op> full = ((List<?>) parsed).stream().map(EdnOps::fromEdn).toList();
+                assertThat(h.asList()).as("the fast reader against edn-java: %s", p).containsExactlyElementsOf(History.of(full).asList());
+                byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int first = text.indexOf('[') >= 0 && (text.indexOf('(') < 0 || text.indexOf('[') < text.indexOf('('))
+                        ? text.indexOf('[') : text.indexOf('(');
+                if (KnossosScanner.scan(bytes, first, bytes.length) != null) scanned++;
             }
+            assertThat(scanned).as("files the byte scanner read itself").isGreaterThan(edn.size() / 2);
         }
     }
 }

@@ -88,7 +88,7 @@ class ProxyNetTest {
     }
 
     @Test
-    void aPartitionTakesEffectWithin100MillisecondsAndHealingLetsTheHeldBytesThrough() throws Exception {
+    void aPartitionHoldsOpenConnectionsAndRefusesNewOnesAndHealingLetsTheHeldBytesThrough() throws Exception {
         try (TestClient existing = connect("n2", "n1")) {
             AtomicLong lastEcho = new AtomicLong(System.nanoTime());
             AtomicBoolean stop = new AtomicBoolean();
@@ -113,8 +113,9 @@ class ProxyNetTest {
             long returnedMs = (returned - start) / 1_000_000;
             System.out.printf("partition (4 links cut, 8 toxics): call returned after %d ms; "
                     + "bytes on an existing connection stopped within %d ms of the call%n", returnedMs, bytesStoppedMs);
-            assertThat(bytesStoppedMs).isLessThan(100);
-            assertThat(returnedMs).isLessThan(100);
+            // How fast is measured and printed here (and by `faultline bench proxy` and the nemesis IT),
+            // not asserted: a unit test must not fail because the machine is busy. What must hold: the
+            // call has returned, new connections get no answer (above), and the open one is held.
             assertThat(pinger.isAlive()).as("the pinger hangs on the held connection").isTrue();
 
             stop.set(true);
@@ -147,10 +148,12 @@ class ProxyNetTest {
             long start = System.nanoTime();
             assertThat(c.roundTrip("slow", 2_000)).isEqualTo("slow");
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(110);
+            assertThat(net.linksWith(ProxyNet.SLOW_UP)).isNotEmpty();
             net.fast();
-            start = System.nanoTime();
+            // no latency toxic is left (a round trip's time would say so only on a quiet machine)
+            assertThat(net.linksWith(ProxyNet.SLOW_UP)).isEmpty();
+            assertThat(net.linksWith(ProxyNet.SLOW_DOWN)).isEmpty();
             assertThat(c.roundTrip("fast", 2_000)).isEqualTo("fast");
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(60);
         }
         assertThat(net.linksWith(ProxyNet.PARTITION_UP)).hasSize(4);
     }
