@@ -26,7 +26,7 @@ class CtrlCIT {
     @Test
     void ctrlCStopsTheTestStoresAVerdictAndLeavesNothingRunning() throws Exception {
         Path out = store.resolve("out.txt");
-        List<String> command = new ArrayList<>(withSigintRestored());
+        List<String> command = new ArrayList<>(ChildJvm.withSigintRestored());
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Faultline.class.getName(),
                 "test", "--workload", "set", "--time-limit", "300", "--seed", "5", "--store", store.toString()));
@@ -35,7 +35,8 @@ class CtrlCIT {
         Set<ProcessHandle> started = new HashSet<>();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!output(out).contains("[") && System.nanoTime() < deadline && test.isAlive()) {
+            while (!output(out).contains("] ok ") && // the first progress line, e.g. "[10s/300s] ok 970"
+                    System.nanoTime() < deadline && test.isAlive()) {
                 test.descendants().forEach(started::add);
                 TimeUnit.MILLISECONDS.sleep(200); // polling the child's output with a deadline
             }
@@ -46,7 +47,7 @@ class CtrlCIT {
             new ProcessBuilder("kill", "-INT", Long.toString(test.pid())).start().waitFor();
             boolean ended = test.waitFor(90, TimeUnit.SECONDS);
             assertThat(ended).as("the test ends after Ctrl-C; it printed:%n%s%nits threads:%n%s",
-                    output(out), ended ? "" : threadDump(test)).isTrue();
+                    output(out), ended ? "" : ChildJvm.threadDump(test)).isTrue();
 
             String printed = output(out);
             assertThat(printed).contains("interrupted").contains("run: ").containsPattern("valid: (true|false|unknown)");
@@ -61,35 +62,6 @@ class CtrlCIT {
         } finally {
             test.destroyForcibly();
             started.forEach(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    /**
-     * A prefix that gives the child SIGINT's default action. A build started in the background of a
-     * non-interactive shell ignores SIGINT, its children inherit that, and a JVM that starts with SIGINT
-     * ignored never runs its shutdown hooks on it: Ctrl-C would then do nothing in this test only.
-     * {@code env --default-signal} (GNU coreutils 8.31+) undoes it; elsewhere the child is run as is.
-     */
-    private static List<String> withSigintRestored() throws InterruptedException {
-        try {
-            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
-        } catch (IOException noEnv) {
-            return List.of();
-        }
-    }
-
-    /** The child's threads, by jstack from this JDK (for the failure message of a test that hangs). */
-    private static String threadDump(Process process) {
-        try {
-            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
-                    Long.toString(process.pid())).redirectErrorStream(true).start();
-            String dump = new String(jstack.getInputStream().readAllBytes());
-            jstack.waitFor(30, TimeUnit.SECONDS);
-            return dump;
-        } catch (IOException | InterruptedException e) {
-            return "(no thread dump: " + e + ")";
         }
     }
 

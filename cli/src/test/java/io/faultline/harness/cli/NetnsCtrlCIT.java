@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,17 +35,19 @@ class NetnsCtrlCIT {
         Assumptions.assumeFalse(probe.err().contains("--runtime netns needs"), () -> "netns runtime unavailable: " + probe.err().strip());
 
         Path out = store.resolve("out.txt");
-        Process test = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(ChildJvm.withSigintRestored());
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Faultline.class.getName(),
                 "test", "--runtime", "netns", "--netns-range", RANGE, "--nodes", "3", "--zookeepers", "1",
-                "--workload", "set", "--time-limit", "300", "--seed", "5", "--store", store.toString()))
+                "--workload", "set", "--time-limit", "300", "--seed", "5", "--store", store.toString()));
+        Process test = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         Set<ProcessHandle> started = new HashSet<>();
         String run = null;
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!output(out).contains("[") && System.nanoTime() < deadline && test.isAlive()) {
+            while (!output(out).contains("] ok ") && // the first progress line, e.g. "[10s/300s] ok 970"
+                    System.nanoTime() < deadline && test.isAlive()) {
                 test.descendants().forEach(started::add);
                 TimeUnit.MILLISECONDS.sleep(200); // polling the child's output with a deadline
             }
@@ -58,7 +61,9 @@ class NetnsCtrlCIT {
             assertThat(run).as("the run's namespaces, from its processes").isNotNull();
 
             new ProcessBuilder("kill", "-INT", Long.toString(test.pid())).start().waitFor();
-            assertThat(test.waitFor(90, TimeUnit.SECONDS)).as("the test ends after Ctrl-C").isTrue();
+            boolean ended = test.waitFor(90, TimeUnit.SECONDS);
+            assertThat(ended).as("the test ends after Ctrl-C; it printed:%n%s%nits threads:%n%s",
+                    output(out), ended ? "" : ChildJvm.threadDump(test)).isTrue();
 
             String printed = output(out);
             assertThat(printed).contains("interrupted").contains("run: ").containsPattern("valid: (true|false|unknown)");
