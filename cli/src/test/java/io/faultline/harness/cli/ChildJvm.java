@@ -1,8 +1,11 @@
 package io.faultline.harness.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** What the Ctrl-C tests need to start a harness in a child JVM and to explain one that hangs. */
@@ -37,5 +40,25 @@ final class ChildJvm {
         } catch (IOException | InterruptedException e) {
             return "(no thread dump: " + e + ")";
         }
+    }
+
+    /**
+     * Polls the child's output every 200 ms until its first progress line (e.g. {@code [10s/300s] ok 970}),
+     * the deadline, or its exit; adds to {@code seen} every descendant process seen meanwhile, as it
+     * goes (so a caller's cleanup finds them even if this is interrupted).
+     */
+    static void awaitFirstProgressLine(Process child, Path out, Duration within, Set<ProcessHandle> seen)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!output(out).contains("] ok ") && System.nanoTime() < deadline && child.isAlive()) {
+            child.descendants().forEach(seen::add);
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        child.descendants().forEach(seen::add);
+    }
+
+    /** What the child has printed to {@code out} so far ("" before it wrote anything). */
+    static String output(Path out) throws IOException {
+        return Files.exists(out) ? Files.readString(out) : "";
     }
 }

@@ -34,22 +34,16 @@ class CtrlCIT {
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         Set<ProcessHandle> started = new HashSet<>();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!output(out).contains("] ok ") && // the first progress line, e.g. "[10s/300s] ok 970"
-                    System.nanoTime() < deadline && test.isAlive()) {
-                test.descendants().forEach(started::add);
-                TimeUnit.MILLISECONDS.sleep(200); // polling the child's output with a deadline
-            }
-            test.descendants().forEach(started::add);
-            assertThat(output(out)).as("the test's progress line").contains("ok ");
+            ChildJvm.awaitFirstProgressLine(test, out, Duration.ofSeconds(60), started);
+            assertThat(ChildJvm.output(out)).as("the test's progress line").contains("ok ");
             assertThat(started).as("redis and agent processes of the test").hasSizeGreaterThanOrEqualTo(10);
 
             new ProcessBuilder("kill", "-INT", Long.toString(test.pid())).start().waitFor();
             boolean ended = test.waitFor(90, TimeUnit.SECONDS);
             assertThat(ended).as("the test ends after Ctrl-C; it printed:%n%s%nits threads:%n%s",
-                    output(out), ended ? "" : ChildJvm.threadDump(test)).isTrue();
+                    ChildJvm.output(out), ended ? "" : ChildJvm.threadDump(test)).isTrue();
 
-            String printed = output(out);
+            String printed = ChildJvm.output(out);
             assertThat(printed).contains("interrupted").contains("run: ").containsPattern("valid: (true|false|unknown)");
             Path run = Path.of(printed.lines().filter(l -> l.startsWith("run: ")).findFirst().orElseThrow().substring(5));
             assertThat(run.resolve("results.json")).exists();
@@ -63,9 +57,5 @@ class CtrlCIT {
             test.destroyForcibly();
             started.forEach(ProcessHandle::destroyForcibly);
         }
-    }
-
-    private static String output(Path out) throws IOException {
-        return Files.exists(out) ? Files.readString(out) : "";
     }
 }

@@ -42,17 +42,11 @@ class NetnsCtrlCIT {
                 "--workload", "set", "--time-limit", "300", "--seed", "5", "--store", store.toString()));
         Process test = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        Set<ProcessHandle> started = new HashSet<>();
         String run = null;
+        Set<ProcessHandle> started = new HashSet<>();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!output(out).contains("] ok ") && // the first progress line, e.g. "[10s/300s] ok 970"
-                    System.nanoTime() < deadline && test.isAlive()) {
-                test.descendants().forEach(started::add);
-                TimeUnit.MILLISECONDS.sleep(200); // polling the child's output with a deadline
-            }
-            test.descendants().forEach(started::add);
-            assertThat(output(out)).as("the test's progress line").contains("ok ");
+            ChildJvm.awaitFirstProgressLine(test, out, Duration.ofSeconds(120), started);
+            assertThat(ChildJvm.output(out)).as("the test's progress line").contains("ok ");
             assertThat(started).as("redis, agent and ZooKeeper processes of the test").hasSizeGreaterThanOrEqualTo(7);
             for (ProcessHandle p : started) {
                 Optional<String> ns = namespaceOf(p.pid());
@@ -63,9 +57,9 @@ class NetnsCtrlCIT {
             new ProcessBuilder("kill", "-INT", Long.toString(test.pid())).start().waitFor();
             boolean ended = test.waitFor(90, TimeUnit.SECONDS);
             assertThat(ended).as("the test ends after Ctrl-C; it printed:%n%s%nits threads:%n%s",
-                    output(out), ended ? "" : ChildJvm.threadDump(test)).isTrue();
+                    ChildJvm.output(out), ended ? "" : ChildJvm.threadDump(test)).isTrue();
 
-            String printed = output(out);
+            String printed = ChildJvm.output(out);
             assertThat(printed).contains("interrupted").contains("run: ").containsPattern("valid: (true|false|unknown)");
             for (ProcessHandle p : started) {
                 p.onExit().get(10, TimeUnit.SECONDS);
@@ -90,9 +84,5 @@ class NetnsCtrlCIT {
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return text.lines().toList();
-    }
-
-    private static String output(Path out) throws IOException {
-        return Files.exists(out) ? Files.readString(out) : "";
     }
 }
