@@ -1,6 +1,6 @@
 package io.faultline.rediszk;
 
-import io.faultline.sut.netns.NetnsRequirements;
+import io.faultline.hosts.netns.NetnsRequirements;
 
 /** What {@code --runtime netns} needs of this machine, said in one line naming the runtimes that work without it. */
 final class NetnsRuntime {

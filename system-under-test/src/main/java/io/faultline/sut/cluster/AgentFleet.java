@@ -1,9 +1,9 @@
 package io.faultline.sut.cluster;
 
+import io.faultline.hosts.process.PidDirectory;
 import io.faultline.sut.lease.AgentConfig;
 import io.faultline.sut.link.LinkKind;
 import io.faultline.sut.link.LinkRouter;
-import io.faultline.sut.process.PidDirectory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.faultline.sut.cluster;
 
+import io.faultline.hosts.process.PidDirectory;
 import io.faultline.sut.client.ClientConfig;
 import io.faultline.sut.lease.LeaseStatus;
 import io.faultline.sut.link.LinkRouter;
-import io.faultline.sut.process.PidDirectory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.faultline.sut.cluster;
 
+import io.faultline.hosts.process.PidDirectory;
 import io.faultline.sut.client.Replication;
 import io.faultline.sut.lease.OnLeaseLoss;
-import io.faultline.sut.process.PidDirectory;
 import io.faultline.sut.ring.HashRing;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.faultline.sut.cluster;
 
-import io.faultline.sut.process.ManagedProcess;
-import io.faultline.sut.process.PidDirectory;
+import io.faultline.hosts.process.ManagedProcess;
+import io.faultline.hosts.process.PidDirectory;
 import io.faultline.sut.redis.RedisServer;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.faultline.sut.cluster;
 
+import io.faultline.hosts.process.ManagedProcess;
+import io.faultline.hosts.process.PidDirectory;
 import io.faultline.sut.lease.AgentConfig;
 import io.faultline.sut.lease.AgentLauncher;
-import io.faultline.sut.process.ManagedProcess;
-import io.faultline.sut.process.PidDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

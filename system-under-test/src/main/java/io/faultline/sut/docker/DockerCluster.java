@@ -1,5 +1,6 @@
 package io.faultline.sut.docker;
 
+import io.faultline.hosts.process.PidDirectory;
 import io.faultline.sut.client.ClientConfig;
 import io.faultline.sut.cluster.AgentFleet;
 import io.faultline.sut.cluster.Cluster;
@@ -10,7 +11,6 @@ import io.faultline.sut.cluster.ZooKeeperControl;
 import io.faultline.sut.cluster.ZooKeeperSide;
 import io.faultline.sut.lease.LeaseStatus;
 import io.faultline.sut.link.LinkRouter;
-import io.faultline.sut.process.PidDirectory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

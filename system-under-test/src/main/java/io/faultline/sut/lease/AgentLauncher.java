@@ -1,7 +1,7 @@
 package io.faultline.sut.lease;
 
-import io.faultline.sut.process.ManagedProcess;
-import io.faultline.sut.process.PidDirectory;
+import io.faultline.hosts.process.ManagedProcess;
+import io.faultline.hosts.process.PidDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;

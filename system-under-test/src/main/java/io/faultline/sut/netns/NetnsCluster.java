@@ -1,5 +1,12 @@
 package io.faultline.sut.netns;
 
+import io.faultline.hosts.netns.AddressRange;
+import io.faultline.hosts.netns.NetnsException;
+import io.faultline.hosts.netns.NetnsLeftovers;
+import io.faultline.hosts.netns.NetnsNetwork;
+import io.faultline.hosts.netns.NetnsRequirements;
+import io.faultline.hosts.netns.PacketFilter;
+import io.faultline.hosts.process.PidDirectory;
 import io.faultline.sut.client.ClientConfig;
 import io.faultline.sut.cluster.AgentFleet;
 import io.faultline.sut.cluster.Cluster;
@@ -10,7 +17,6 @@ import io.faultline.sut.cluster.LocalNode;
 import io.faultline.sut.cluster.ZooKeeperControl;
 import io.faultline.sut.lease.LeaseStatus;
 import io.faultline.sut.link.LinkRouter;
-import io.faultline.sut.process.PidDirectory;
 import io.faultline.sut.redis.RedisBinary;
 import io.faultline.sut.redis.RedisBinaryException;
 import io.faultline.sut.redis.RedisBinaryLocator;

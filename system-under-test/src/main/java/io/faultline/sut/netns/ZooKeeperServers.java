@@ -1,8 +1,9 @@
 package io.faultline.sut.netns;
 
+import io.faultline.hosts.netns.NetnsNetwork;
+import io.faultline.hosts.process.ManagedProcess;
+import io.faultline.hosts.process.PidDirectory;
 import io.faultline.sut.lease.AgentLauncher;
-import io.faultline.sut.process.ManagedProcess;
-import io.faultline.sut.process.PidDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package io.faultline.sut.redis;
 
-import io.faultline.sut.process.ManagedProcess;
-import io.faultline.sut.process.PidDirectory;
+import io.faultline.hosts.process.ManagedProcess;
+import io.faultline.hosts.process.PidDirectory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package io.faultline.sut.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faultline.hosts.process.ManagedProcess;
+import io.faultline.hosts.process.PidDirectory;
 import io.faultline.sut.lease.LeasePaths;
 import io.faultline.sut.lease.LeaseStatus;
-import io.faultline.sut.process.ManagedProcess;
-import io.faultline.sut.process.PidDirectory;
 import io.faultline.sut.redis.RedisBinaryLocator;
 import io.faultline.sut.redis.RedisRoles;
 import io.faultline.sut.redis.RedisServer;

@@ -2,7 +2,7 @@ package io.faultline.sut.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.faultline.sut.process.PidDirectory;
+import io.faultline.hosts.process.PidDirectory;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

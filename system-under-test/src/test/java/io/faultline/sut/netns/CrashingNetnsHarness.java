@@ -1,5 +1,6 @@
 package io.faultline.sut.netns;
 
+import io.faultline.hosts.netns.AddressRange;
 import io.faultline.sut.cluster.ClusterSpec;
 import java.nio.file.Path;
 import java.time.Duration;

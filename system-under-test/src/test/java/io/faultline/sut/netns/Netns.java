@@ -1,5 +1,8 @@
 package io.faultline.sut.netns;
 
+import io.faultline.hosts.netns.NetnsLeftovers;
+import io.faultline.hosts.netns.NetnsNames;
+import io.faultline.hosts.netns.NetnsRequirements;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;

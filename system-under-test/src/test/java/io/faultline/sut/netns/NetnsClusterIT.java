@@ -2,6 +2,9 @@ package io.faultline.sut.netns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faultline.hosts.netns.AddressRange;
+import io.faultline.hosts.netns.NetnsNetwork;
+import io.faultline.hosts.netns.PacketFilter;
 import io.faultline.sut.client.Outcome;
 import io.faultline.sut.client.ShardedClient;
 import io.faultline.sut.cluster.ClusterSpec;

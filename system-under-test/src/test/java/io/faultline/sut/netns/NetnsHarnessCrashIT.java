@@ -2,6 +2,8 @@ package io.faultline.sut.netns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.faultline.hosts.netns.NetnsLeftovers;
+import io.faultline.hosts.netns.NetnsNames;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.faultline.sut.netns;
 
+import io.faultline.hosts.netns.NetnsNetwork;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

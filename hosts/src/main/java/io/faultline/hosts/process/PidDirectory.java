@@ -1,4 +1,4 @@
-package io.faultline.sut.process;
+package io.faultline.hosts.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.faultline.rediszk;
+package io.faultline.nemesis.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

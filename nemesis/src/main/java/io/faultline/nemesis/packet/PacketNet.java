@@ -1,9 +1,9 @@
-package io.faultline.rediszk;
+package io.faultline.nemesis.packet;
 
 import io.faultline.core.net.Grudge;
 import io.faultline.core.net.Net;
-import io.faultline.sut.netns.NetnsNetwork;
-import io.faultline.sut.netns.PacketFilter;
+import io.faultline.hosts.netns.NetnsNetwork;
+import io.faultline.hosts.netns.PacketFilter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,16 +22,16 @@ import org.slf4j.LoggerFactory;
  * how many ms, and after how many the first namespace (the one with the most rules) had them. Delays
  * need the {@code netem} qdisc, which this kernel lacks: {@link #slow} is refused.
  */
-final class PacketNet implements Net {
+public final class PacketNet implements Net {
     private static final Logger LOG = LoggerFactory.getLogger(PacketNet.class);
     /** Why latency is refused, naming the runtime that can make it. */
-    static final String NO_DELAYS = "the netns runtime cannot delay packets (it would need the netem qdisc, which this "
+    public static final String NO_DELAYS = "the netns runtime cannot delay packets (it would need the netem qdisc, which this "
             + "kernel lacks): latency needs --runtime local (the fault proxy delays the links)";
 
     private final Supplier<NetnsNetwork> network;
 
     /** @param network the run's network, asked at each fault (it exists once the Db is set up) */
-    PacketNet(Supplier<NetnsNetwork> network) {
+    public PacketNet(Supplier<NetnsNetwork> network) {
         this.network = network;
     }
 

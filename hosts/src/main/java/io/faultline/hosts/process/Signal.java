@@ -1,4 +1,4 @@
-package io.faultline.sut.process;
+package io.faultline.hosts.process;
 
 /** The POSIX signals node control sends, delivered with {@code /bin/kill} (Java has no API for STOP/CONT). */
 public enum Signal {

@@ -1,4 +1,4 @@
-package io.faultline.sut.process;
+package io.faultline.hosts.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.faultline.sut.netns;
+package io.faultline.hosts.netns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.faultline.sut.netns;
+package io.faultline.hosts.netns;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.faultline.sut.netns;
+package io.faultline.hosts.netns;
 
 /** A namespace, link or firewall command of the netns runtime failed; the message is one line naming it. */
 public final class NetnsException extends RuntimeException {
