@@ -3,7 +3,8 @@
 # redis-server (the local runtime prefers it on PATH; without it the embedded-redis binary is used),
 # chromium (the report tests open report.html headless; they are skipped without it), and iproute2,
 # iptables and util-linux (the netns runtime: ip netns, veth, bridge, tc, iptables-restore, nsenter; its tests are skipped
-# without them, and without root).
+# without them, and without root), etcd-server (the etcd plug-in), openssh-server and openssh-client (the
+# ssh runtime's tests run sshd inside network namespaces).
 # Safe to run again; does nothing that needs the network besides Debian's package mirror.
 set -euo pipefail
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
@@ -16,12 +17,16 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v ip >/dev/null && command -v tc >/dev/null || need+=(iproute2)
 command -v iptables-restore >/dev/null || need+=(iptables)
 command -v nsenter >/dev/null || need+=(util-linux)
+command -v etcd >/dev/null || need+=(etcd-server)
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v ssh >/dev/null && command -v ssh-keygen >/dev/null || need+=(openssh-client)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${need[@]}"
   # A freshly installed redis-server package may start a daemon of its own; the tests start their own.
-  if [[ " ${need[*]} " == *" redis-server "* ]]; then
-    service redis-server stop >/dev/null 2>&1 || true
-  fi
+  # So may etcd-server and openssh-server; the tests start their own, in namespaces.
+  for service in redis-server etcd ssh; do
+    service "$service" stop >/dev/null 2>&1 || true
+  done
 fi
