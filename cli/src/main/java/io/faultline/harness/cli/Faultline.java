@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "faultline 0.1.0",
         description = "A Jepsen-style fault-injection test harness.",
         subcommands = {TestCommand.class, TestAllCommand.class, AnalyzeCommand.class, ServeCommand.class,
-                ProxyCommand.class, BenchCommand.class, ClusterCommand.class, FaultCommand.class, LoadCommand.class,
+                ProxyCommand.class, BenchCommand.class, ClusterCommand.class, FaultCommand.class, LoadCommand.class, ShrinkCommand.class,
                 SystemsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Faultline implements Runnable {

@@ -7,6 +7,9 @@ import io.faultline.harness.runner.RunFailedException;
 import io.faultline.core.db.DbStartException;
 import io.faultline.core.system.TestSystem;
 import java.util.ArrayList;
+import io.faultline.harness.schedule.FaultScheduleCodec;
+import io.faultline.harness.schedule.ScheduleFormatException;
+import io.faultline.harness.schedule.ScheduledFault;
 import java.util.Map;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -46,7 +49,12 @@ final class TestCommand implements Callable<Integer> {
         TestOptions o = options.toOptions(systemArgs, Map.of(),
                 List.of(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)));
         PrintWriter out = spec.commandLine().getOut();
-        return run(o, out, System.err);
+        try {
+            return run(o, out, System.err);
+        } catch (ScheduleFormatException e) {
+            throw new BadInputException("--faults " + options.faults + ": " + e.getMessage()
+                    + "; fix the entry (see docs/shrink.md)", e);
+        }
     }
 
     /** Runs one test and prints its verdict; shared with {@code test-all}. */
@@ -93,6 +101,10 @@ final class TestCommand implements Callable<Integer> {
         Long seed;
         @CommandLine.Option(names = "--store", defaultValue = "store", description = "the store directory (default ${DEFAULT-VALUE})")
         Path store;
+        @CommandLine.Option(names = "--faults", paramLabel = "FILE",
+                description = "an explicit fault schedule (EDN or JSON list of {at, fault, args, duration}; ms or \"5s\") "
+                        + "that replaces the random one, e.g. a run's faults.edn")
+        Path faults;
         @CommandLine.Option(names = "--name", description = "the test's name in the store (default <workload>-<nemesis>-<the system's label>, "
                 + "for redis-zk <replication>-<on-lease-loss>)")
         String name;
@@ -104,12 +116,31 @@ final class TestCommand implements Callable<Integer> {
          */
         TestOptions toOptions(List<String> systemArgs, Map<String, String> systemBase, List<String> commandLine) {
             TestSystem s = SystemArgs.system(system);
+            List<ScheduledFault> schedule = null;
+            if (faults != null) {
+                try {
+                    schedule = FaultScheduleCodec.read(faults);
+                } catch (ScheduleFormatException e) {
+                    throw new BadInputException(e.getMessage(), e);
+                }
+            }
             List<String> faults = nemesis.size() == 1 && nemesis.get(0).equals("none") ? List.of() : nemesis;
             return new TestOptions(s, SystemArgs.parse(s, systemArgs, systemBase), runtime != null ? runtime : s.runtimes().get(0),
                     workload != null ? workload : s.workloads().get(0), faults, partition, target,
                     seconds("--time-limit", timeLimit), seconds("--fault-interval", faultInterval), seconds("--recovery", recovery),
                     concurrency, rate, seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, store, name,
-                    commandLine);
+                    commandLine, scheduleOrBad(schedule));
+        }
+
+        private List<ScheduledFault> scheduleOrBad(List<ScheduledFault> schedule) {
+            if (schedule == null) return null;
+            for (int i = 0; i < schedule.size(); i++) {
+                if (!TestOptions.FAULTS.contains(schedule.get(i).fault())) {
+                    throw new BadInputException("--faults " + faults + ": entry " + (i + 1) + ": unknown fault '"
+                            + schedule.get(i).fault() + "' (known: " + String.join(", ", TestOptions.FAULTS) + ")");
+                }
+            }
+            return schedule;
         }
 
         private static Duration seconds(String option, double s) {

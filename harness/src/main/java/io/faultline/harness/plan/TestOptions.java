@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import io.faultline.harness.schedule.ScheduleFormatException;
+import io.faultline.harness.schedule.ScheduledFault;
 
 /**
  * The options of one test, as {@code faultline test} takes them: the harness's own and the system
@@ -30,11 +32,14 @@ import java.util.Objects;
  * @param store         the store root
  * @param name          the test's name, or null for {@code <workload>-<faults>[-<system label>]}
  * @param commandLine   the arguments as given, for the report's rerun line; may be empty
+ * @param schedule      an explicit fault schedule ({@code --faults FILE}) that replaces the random one; null
+ *                      for the random schedule of {@code faults} every {@code faultInterval}. When given,
+ *                      {@code faults} becomes the distinct packages it names (an unknown one is refused)
  */
 public record TestOptions(TestSystem system, SystemOptions systemOptions, String runtime, String workload,
                           List<String> faults, String partition, String target, Duration timeLimit,
                           Duration faultInterval, Duration recovery, int concurrency, double rate, long seed, Path store,
-                          String name, List<String> commandLine) {
+                          String name, List<String> commandLine, List<ScheduledFault> schedule) {
 
     public static final List<String> FAULTS = FaultPackages.NAMES;
 
@@ -46,6 +51,18 @@ public record TestOptions(TestSystem system, SystemOptions systemOptions, String
         }
         requireOneOf("--runtime", runtime, system.runtimes());
         requireOneOf("--workload", workload, system.workloads());
+        if (schedule != null) {
+            schedule = List.copyOf(schedule);
+            int n = 0;
+            for (ScheduledFault f : schedule) {
+                n++;
+                if (!FAULTS.contains(f.fault())) {
+                    throw new ScheduleFormatException("entry " + n + ": unknown fault '" + f.fault() + "' (known: "
+                            + String.join(", ", FAULTS) + ")");
+                }
+            }
+            faults = schedule.stream().map(ScheduledFault::fault).distinct().toList();
+        }
         faults = List.copyOf(faults);
         for (String f : faults) requireOneOf("--nemesis", f, FAULTS);
         requirePositive("--time-limit", timeLimit);
@@ -76,7 +93,31 @@ public record TestOptions(TestSystem system, SystemOptions systemOptions, String
     /** These options without faults. */
     public TestOptions withoutFaults() {
         return new TestOptions(system, systemOptions, runtime, workload, List.of(), partition, target, timeLimit, faultInterval,
-                recovery, concurrency, rate, seed, store, name, commandLine);
+                recovery, concurrency, rate, seed, store, name, commandLine, null);
+    }
+
+    /** These options with an explicit fault schedule (null: the random one). */
+    public TestOptions withSchedule(List<ScheduledFault> explicit) {
+        return new TestOptions(system, systemOptions, runtime, workload, explicit == null ? faults : List.of(), partition, target,
+                timeLimit, faultInterval, recovery, concurrency, rate, seed, store, name, commandLine, explicit);
+    }
+
+    /** These options with other load and length: time limit, client threads (0: 2 x nodes), rate. */
+    public TestOptions withLoad(Duration newTimeLimit, int newConcurrency, double newRate) {
+        return new TestOptions(system, systemOptions, runtime, workload, faults, partition, target, newTimeLimit, faultInterval,
+                recovery, newConcurrency, newRate, seed, store, name, commandLine, schedule);
+    }
+
+    /** These options with another store, name and command line (what a replay of them records). */
+    public TestOptions storedAs(Path newStore, String newName, List<String> newCommandLine) {
+        return new TestOptions(system, systemOptions, runtime, workload, faults, partition, target, timeLimit, faultInterval,
+                recovery, concurrency, rate, seed, newStore, newName, newCommandLine, schedule);
+    }
+
+    /** These options with another seed. */
+    public TestOptions withSeed(long newSeed) {
+        return new TestOptions(system, systemOptions, runtime, workload, faults, partition, target, timeLimit, faultInterval,
+                recovery, concurrency, rate, newSeed, store, name, commandLine, schedule);
     }
 
     private static void requireOneOf(String option, String value, List<String> allowed) {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.faultline.harness.schedule.FaultScheduleCodec;
+import io.faultline.harness.schedule.ScheduledFault;
 
 /**
  * Builds {@link TestOptions} with the command line's defaults: the system {@value #DEFAULT_SYSTEM} with
@@ -36,6 +38,7 @@ public final class TestOptionsBuilder {
     private Path store = Path.of("store");
     private String name;
     private List<String> commandLine = List.of();
+    private List<ScheduledFault> schedule;
 
     /** The system under test by name, found with {@link Systems#load()}. */
     public TestOptionsBuilder system(String v) { systemName = v; system = null; return this; }
@@ -62,12 +65,23 @@ public final class TestOptionsBuilder {
     /** The arguments as given (e.g. {@code load --workload set}), for the report's rerun line. */
     public TestOptionsBuilder commandLine(List<String> v) { commandLine = List.copyOf(v); return this; }
 
+    /** An explicit fault schedule that replaces the random one (and names the fault packages); null: random. */
+    public TestOptionsBuilder faults(List<ScheduledFault> v) { schedule = v == null ? null : List.copyOf(v); return this; }
+    /**
+     * An explicit fault schedule as EDN or JSON text, as {@code --faults FILE} takes it (e.g. in a regression test
+     * written by {@code faultline shrink}).
+     */
+    public TestOptionsBuilder faults(String ednOrJson) {
+        String t = ednOrJson.strip();
+        return faults(FaultScheduleCodec.parse(t, t.matches("(?s).*\"\\w+\"\\s*:.*"), "faults"));
+    }
+
     /** @throws IllegalArgumentException naming an unknown system, or the option whose value is out of range */
     public TestOptions build() {
         TestSystem s = system != null ? system : Systems.load().get(systemName);
         SystemOptions options = SystemOptions.of(s, systemOptions);
         return new TestOptions(s, options, runtime != null ? runtime : s.runtimes().get(0),
                 workload != null ? workload : s.workloads().get(0), faults, partition, target, timeLimit, faultInterval,
-                recovery, concurrency, rate, seed, store, name, commandLine);
+                recovery, concurrency, rate, seed, store, name, commandLine, schedule);
     }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import io.faultline.harness.schedule.FaultScheduleCodec;
 
 /**
  * Assembles a runnable test from {@link TestOptions}: the system's Db with every link it routes going
@@ -67,7 +68,9 @@ public final class TestPlan {
         FaultContext context = new FaultContext(net, db, o.system().extraHosts(o.systemOptions()),
                 o.target(), new Random(o.seed()));
         Nemesis nemesis = FaultPackages.nemesis(packages, context);
-        return new TestSpec(o.effectiveName(), db, workload.client(), nemesis, generator(o, workload), workload.checker(),
+        Generator generator = o.schedule() == null ? generator(o, workload)
+                : explicitGenerator(o, workload, ExplicitSchedule.generator(o, db.nodes(), context.extraHosts()));
+        return new TestSpec(o.effectiveName(), db, workload.client(), nemesis, generator, workload.checker(),
                 o.effectiveConcurrency(db.nodes().size()), o.seed(), o.timeLimit(), o.store(), describe(o));
     }
 
@@ -96,6 +99,23 @@ public final class TestPlan {
                 Generators.clients(w.finalOps()));
     }
 
+    /**
+     * The whole test with an explicit schedule: client ops at the rate and exactly the schedule's nemesis ops
+     * for the time limit (a fault still on at the end is healed by its stop op, run as the final heal),
+     * then recovery and the final ops.
+     */
+    static Generator explicitGenerator(TestOptions o, Workload w, Generator faults) {
+        Duration meanInterval = Duration.ofNanos((long) (1e9 / o.rate()));
+        Generator clients = Generators.clients(Generators.stagger(meanInterval, w.generator()));
+        List<FaultKind> kinds = faultKinds(o).stream().map(k -> FaultKind.of(k.name(), k.startF(), k.startValue(), k.stopF(), null))
+                .toList();
+        return Generators.phases(
+                Generators.timeLimit(o.timeLimit(), Generators.any(clients, faults)),
+                FaultSchedule.finalPhase(kinds),
+                Generators.sleep(o.recovery()),
+                Generators.clients(w.finalOps()));
+    }
+
     /** What {@code test.json} records: the harness's options, the system's, the fault vocabulary, the rerun line. */
     static Map<String, Object> describe(TestOptions o) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -109,6 +129,8 @@ public final class TestPlan {
         m.put("fault-interval-s", o.faultInterval().toMillis() / 1000.0);
         m.put("recovery-s", o.recovery().toMillis() / 1000.0);
         m.put("rate", o.rate());
+        if (o.concurrency() > 0) m.put("concurrency-option", o.concurrency());
+        if (o.schedule() != null) m.put("schedule", FaultScheduleCodec.toEdn(o.schedule(), null).strip());
         m.putAll(o.system().describe(o.systemOptions()));
         m.put("faults", FaultPackages.describe(FaultPackages.all()));
         if (!o.commandLine().isEmpty()) {

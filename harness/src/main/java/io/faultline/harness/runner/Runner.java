@@ -6,6 +6,8 @@ import io.faultline.core.generator.Scheduler;
 import io.faultline.core.history.History;
 import io.faultline.core.nemesis.FaultFeed;
 import io.faultline.results.store.RunDirectory;
+import io.faultline.harness.schedule.ExecutedFaults;
+import io.faultline.harness.schedule.FaultScheduleCodec;
 import io.faultline.results.store.Store;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,6 +88,9 @@ public final class Runner {
         testJson.put("name", spec.name());
         testJson.put("seed", spec.seed());
         testJson.put("concurrency", spec.concurrency());
+        if (testJson.get("command-line") instanceof List<?> argv && argv.size() > 1 && "test".equals(argv.get(1))) {
+            testJson.put("command-line", replayLine(argv, run.path().resolve(FaultScheduleCodec.FILE)));
+        }
         run.writeTestSpec(testJson);
         log.println("faultline: run directory " + run.path());
         Exception failure = null;
@@ -118,6 +123,7 @@ public final class Runner {
                     : failure.getMessage(), run.path(), failure);
         }
         History history = recorder.history();
+        writeExecutedFaults(run, history);
         log.println("faultline: checking " + history.size() + " ops...");
         Result result = io.faultline.checkers.compose.Checkers.safely(spec.checker(), history);
         if (failure != null) {
@@ -131,6 +137,38 @@ public final class Runner {
                     + run.path() + ")", run.path(), failure);
         }
         return new TestOutcome(run.path(), history, result, stopRequested);
+    }
+
+    /**
+     * The rerun line: the arguments as given with {@code --faults} pointing at this run's executed schedule
+     * (an earlier {@code --faults} replaced), so that the rerun has the same faults at the same moments; only for
+     * {@code faultline test} lines ({@code load}'s faults are made by hand).
+     */
+    static List<String> replayLine(List<?> argv, java.nio.file.Path faults) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < argv.size(); i++) {
+            String a = String.valueOf(argv.get(i));
+            if (a.equals("--faults")) {
+                i++;
+            } else if (!a.startsWith("--faults=")) {
+                out.add(a);
+            }
+        }
+        out.addAll(List.of("--faults", faults.toString()));
+        return out;
+    }
+
+    /** {@code faults.edn}: the schedule the nemesis executed, from the history (for random schedules too). */
+    @SuppressWarnings("unchecked")
+    private void writeExecutedFaults(RunDirectory run, History history) {
+        Object vocabulary = spec.spec().get("faults");
+        if (!(vocabulary instanceof List<?> packages)) return;
+        try {
+            ExecutedFaults executed = ExecutedFaults.of(history, (List<Map<String, Object>>) packages);
+            FaultScheduleCodec.write(run.path().resolve(FaultScheduleCodec.FILE), executed.faults(), executed.did());
+        } catch (IOException | RuntimeException e) {
+            log.println("faultline: could not write " + FaultScheduleCodec.FILE + ": " + e.getMessage());
+        }
     }
 
     private void interpret(HistoryRecorder recorder, LongSupplier clock, List<ProcessClient> clients) throws Exception {
