@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -42,7 +40,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Lifecycle: {@link #setup()} starts the servers, then the Sentinels, and returns once the primary
  * has every replica online and every Sentinel knows every replica and every other Sentinel;
  * {@link #close()} kills everything, removes the namespaces and the working directory (idempotent,
- * also after a failed setup). Node control is thread-safe.
+ * also after a failed setup); a run killed with {@code kill -9} leaves them to the next run's sweeps
+ * ({@link NetnsHosts#create}, {@link WorkDirectory#create}). Node control is thread-safe.
  */
 final class SentinelDb implements Db, Killable, Pausable, HasPrimaries, HasLogs, HasNet {
     /** The name of the Redis process on a node, and of the Sentinel process on a Sentinel host. */
@@ -74,7 +73,7 @@ final class SentinelDb implements Db, Killable, Pausable, HasPrimaries, HasLogs,
             throw new DbStartException(topology.binary() + " is not an executable redis-server: install Redis (apt-get install "
                     + "redis-server) or give --redis-binary FILE", null);
         }
-        workDir = Files.createTempDirectory("faultline-redis-sentinel-");
+        workDir = WorkDirectory.create(Path.of(System.getProperty("java.io.tmpdir")));
         List<String> all = new ArrayList<>(topology.nodeNames());
         all.addAll(topology.sentinelNames());
         try {
@@ -186,10 +185,6 @@ final class SentinelDb implements Db, Killable, Pausable, HasPrimaries, HasLogs,
         if (h != null) h.close();
         Path dir = workDir;
         workDir = null;
-        if (dir != null && Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
-        }
+        if (dir != null) WorkDirectory.delete(dir);
     }
 }
