@@ -16,11 +16,13 @@ import io.faultline.nemesis.packet.PacketNet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -49,12 +51,12 @@ final class SentinelDb implements Db, Killable, Pausable, HasPrimaries, HasLogs,
 
     private final Topology topology;
     private final AddressRange range;
-    private final java.time.Duration startTimeout;
+    private final Duration startTimeout;
     private final PacketNet net = new PacketNet(() -> hosts().network());
     private volatile NetnsHosts hosts;
     private volatile Path workDir;
 
-    SentinelDb(Topology topology, AddressRange range, java.time.Duration startTimeout) {
+    SentinelDb(Topology topology, AddressRange range, Duration startTimeout) {
         this.topology = Objects.requireNonNull(topology, "topology");
         this.range = Objects.requireNonNull(range, "range");
         this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
@@ -143,7 +145,7 @@ final class SentinelDb implements Db, Killable, Pausable, HasPrimaries, HasLogs,
      */
     @Override
     public Set<String> primaries() {
-        var named = sentinels(1000).primaryNode();
+        Optional<String> named = sentinels(1000).primaryNode();
         if (named.isPresent()) return Set.of(named.get());
         Set<String> out = new TreeSet<>();
         JedisClientConfig quick = DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).socketTimeoutMillis(500).build();
@@ -174,8 +176,8 @@ final class SentinelDb implements Db, Killable, Pausable, HasPrimaries, HasLogs,
     }
 
     @Override
-    public java.util.Optional<String> cannot(NetFault fault) {
-        return fault == NetFault.SLOW ? java.util.Optional.of(PacketNet.NO_DELAYS) : java.util.Optional.empty();
+    public Optional<String> cannot(NetFault fault) {
+        return fault == NetFault.SLOW ? Optional.of(PacketNet.NO_DELAYS) : Optional.empty();
     }
 
     /** Kills every process, removes the namespaces and the working directory. Idempotent. */

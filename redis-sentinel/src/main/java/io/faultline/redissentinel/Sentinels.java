@@ -50,6 +50,6 @@ record Sentinels(List<HostAndPort> sentinels, Function<HostAndPort, String> node
 
     /** The node the Sentinels name as the primary; empty when none answers or the address is not a node's. */
     Optional<String> primaryNode() {
-        return primary().map(nodeOf).filter(Objects::nonNull);
+        return primary().map(nodeOf);
     }
 }
