@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A short real run of Redis with Sentinels (root, ip, iptables, redis-server): the primary is
  * isolated from the replicas and the Sentinels once; the run ends with a verdict, and afterwards no
- * process, namespace or link of the run is left. Skipped, with the reason, where it cannot run.
+ * process, namespace, link or working directory of the run is left. Skipped, with the reason, where it cannot run.
  */
 @ExtendWith(FaultlineExtension.class)
 class RedisSentinelIT {
@@ -50,6 +50,10 @@ class RedisSentinelIT {
         assertThat(lines("ip", "netns", "list")).as("namespaces of %s", run.get()).noneMatch(l -> l.startsWith(run.get() + "-"));
         assertThat(lines("ip", "-o", "link", "show")).as("links of %s", run.get()).noneMatch(l -> l.contains(run.get()));
         assertThat(processesMentioning(range)).as("processes on the run's addresses").isEmpty();
+        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            String ours = WorkDirectory.PREFIX + ProcessHandle.current().pid() + "-";
+            assertThat(dirs.map(d -> d.getFileName().toString())).as("the run's working directory").noneMatch(n -> n.startsWith(ours));
+        }
     }
 
     /** Polls the root namespace for the link that holds the bridge address: {@code fl-<run>}. */
