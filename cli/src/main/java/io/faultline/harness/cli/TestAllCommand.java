@@ -1,6 +1,8 @@
 package io.faultline.harness.cli;
 
 import io.faultline.core.checker.Validity;
+import io.faultline.core.system.SystemOption;
+import io.faultline.core.system.TestSystem;
 import io.faultline.harness.plan.TestOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -32,9 +34,17 @@ final class TestAllCommand implements Callable<Integer> {
             description = "nemeses to run, separated by ';' (each a comma list as in --nemesis) (default ${DEFAULT-VALUE})")
     List<String> nemeses;
 
-    @Option(names = "--safety", split = ",", defaultValue = "async/keep,sync/demote",
-            description = "replication/on-lease-loss pairs, the system's options of those names (default ${DEFAULT-VALUE})")
+    @Option(names = "--safety", split = ",",
+            description = "settings of the --safety-options, each its values joined by '/', e.g. sync/demote; 'default' for the system's "
+                    + "own (default: async/keep,sync/demote when the system has replication and on-lease-loss, else default)")
     List<String> safety;
+
+    @Option(names = "--safety-options", split = ",", defaultValue = "replication,on-lease-loss",
+            description = "the system's options that each --safety setting gives values to, in order (default ${DEFAULT-VALUE})")
+    List<String> safetyOptions;
+
+    /** The --safety setting that sets nothing: the system's own defaults (and whatever the command line gave). */
+    static final String DEFAULT_SAFETY = "default";
 
     @Option(names = "--test-count", defaultValue = "1", description = "seeds per combination (default ${DEFAULT-VALUE})")
     int testCount;
@@ -55,13 +65,13 @@ final class TestAllCommand implements Callable<Integer> {
         if (testCount < 1) throw new BadInputException("--test-count must be >= 1, was " + testCount);
         PrintWriter out = spec.commandLine().getOut();
         long baseSeed = options.seed != null ? options.seed : 1;
+        List<String> settings = safety != null ? safety : defaultSafety(SystemArgs.system(options.system));
         Map<String, Row> rows = new LinkedHashMap<>();
         Validity worst = Validity.TRUE;
         for (String workload : workloads) {
             for (String nemesis : nemeses) {
-                for (String pair : safety) {
-                    String[] rs = pair.split("/");
-                    if (rs.length != 2) throw new BadInputException("--safety takes replication/on-lease-loss pairs such as sync/demote, was '" + pair + "'");
+                for (String pair : settings) {
+                    List<String> setting = safetySetting(pair);
                     Row row = new Row(workload, nemesis, pair, new ArrayList<>());
                     rows.put(workload + nemesis + pair, row);
                     for (int i = 0; i < testCount; i++) {
@@ -69,7 +79,7 @@ final class TestAllCommand implements Callable<Integer> {
                         options.nemesis = List.of(nemesis.split(","));
                         options.seed = baseSeed + i;
                         List<String> system = new ArrayList<>(systemArgs);
-                        system.addAll(List.of("--replication", rs[0], "--on-lease-loss", rs[1]));
+                        system.addAll(setting);
                         TestOptions o = options.toOptions(system, Map.of(), List.of());
                         out.println("== " + o.effectiveName() + " seed " + o.seed());
                         out.flush();
@@ -90,6 +100,26 @@ final class TestAllCommand implements Callable<Integer> {
         }
         printTable(out, rows.values());
         return worst.exitCode();
+    }
+
+    /** Redis-zk's two settings when the system has its options (and they are the ones set), else the system's own. */
+    private List<String> defaultSafety(TestSystem system) {
+        List<String> names = system.options().stream().map(SystemOption::name).toList();
+        boolean zkPairs = safetyOptions.equals(List.of("replication", "on-lease-loss")) && names.containsAll(safetyOptions);
+        return zkPairs ? List.of("async/keep", "sync/demote") : List.of(DEFAULT_SAFETY);
+    }
+
+    /** {@code sync/demote} → {@code --replication sync --on-lease-loss demote}; {@code default} → nothing. */
+    List<String> safetySetting(String setting) {
+        if (setting.equals(DEFAULT_SAFETY)) return List.of();
+        String[] values = setting.split("/");
+        if (values.length != safetyOptions.size()) {
+            throw new BadInputException("--safety takes " + String.join("/", safetyOptions) + " values (--safety-options), such as "
+                    + (safetyOptions.size() == 2 ? "sync/demote" : "one value per option") + ", was '" + setting + "'");
+        }
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) args.addAll(List.of("--" + safetyOptions.get(i), values[i]));
+        return args;
     }
 
     static void printTable(PrintWriter out, Iterable<Row> rows) {

@@ -54,7 +54,9 @@ class TestCommandTest {
     void anUnknownSystemIsOneLineNamingTheKnownOnes() {
         Run run = AnalyzeCommandTest.faultline("test", "--system", "nope", "--store", store.toString());
         assertThat(run.exit()).isEqualTo(254);
-        assertThat(run.err()).isEqualToIgnoringNewLines("faultline: unknown system 'nope' (known: redis-zk)");
+        // the systems on the cli's class path: the bundled one and the real ones
+        assertThat(run.err().strip()).startsWith("faultline: unknown system 'nope' (known: ").doesNotContain("\n")
+                .contains("redis-zk").contains("redis-sentinel");
     }
 
     @Test
