@@ -33,7 +33,8 @@ final class TestAllCommand implements Callable<Integer> {
     List<String> nemeses;
 
     @Option(names = "--safety", split = ",", defaultValue = "async/keep,sync/demote",
-            description = "replication/on-lease-loss pairs, the system's options of those names (default ${DEFAULT-VALUE})")
+            description = "replication/on-lease-loss pairs, the system's options of those names (default ${DEFAULT-VALUE}); "
+                    + "ignored for a system without those options (one pass, safety '-')")
     List<String> safety;
 
     @Option(names = "--test-count", defaultValue = "1", description = "seeds per combination (default ${DEFAULT-VALUE})")
@@ -46,6 +47,9 @@ final class TestAllCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The safety column of a system without replication/on-lease-loss options. */
+    static final String NO_SAFETY = "-";
+
     /** One cell of the table. */
     record Row(String workload, String nemesis, String safety, List<String> verdicts) {
     }
@@ -57,11 +61,12 @@ final class TestAllCommand implements Callable<Integer> {
         long baseSeed = options.seed != null ? options.seed : 1;
         Map<String, Row> rows = new LinkedHashMap<>();
         Validity worst = Validity.TRUE;
+        List<String> pairs = hasSafetyOptions() ? safety : List.of(NO_SAFETY);
         for (String workload : workloads) {
             for (String nemesis : nemeses) {
-                for (String pair : safety) {
+                for (String pair : pairs) {
                     String[] rs = pair.split("/");
-                    if (rs.length != 2) throw new BadInputException("--safety takes replication/on-lease-loss pairs such as sync/demote, was '" + pair + "'");
+                    if (rs.length != 2 && !pair.equals(NO_SAFETY)) throw new BadInputException("--safety takes replication/on-lease-loss pairs such as sync/demote, was '" + pair + "'");
                     Row row = new Row(workload, nemesis, pair, new ArrayList<>());
                     rows.put(workload + nemesis + pair, row);
                     for (int i = 0; i < testCount; i++) {
@@ -69,7 +74,7 @@ final class TestAllCommand implements Callable<Integer> {
                         options.nemesis = List.of(nemesis.split(","));
                         options.seed = baseSeed + i;
                         List<String> system = new ArrayList<>(systemArgs);
-                        system.addAll(List.of("--replication", rs[0], "--on-lease-loss", rs[1]));
+                        if (!pair.equals(NO_SAFETY)) system.addAll(List.of("--replication", rs[0], "--on-lease-loss", rs[1]));
                         TestOptions o = options.toOptions(system, Map.of(), List.of());
                         out.println("== " + o.effectiveName() + " seed " + o.seed());
                         out.flush();
@@ -90,6 +95,12 @@ final class TestAllCommand implements Callable<Integer> {
         }
         printTable(out, rows.values());
         return worst.exitCode();
+    }
+
+    /** Whether the chosen system has the options that {@code --safety} sets. */
+    private boolean hasSafetyOptions() {
+        List<String> names = SystemArgs.system(options.system).options().stream().map(o -> o.name()).toList();
+        return names.contains("replication") && names.contains("on-lease-loss");
     }
 
     static void printTable(PrintWriter out, Iterable<Row> rows) {
