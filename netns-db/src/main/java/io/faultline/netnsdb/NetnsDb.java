@@ -114,8 +114,10 @@ public class NetnsDb implements Db, Killable, Pausable, HasNet, HasLogs {
         long deadline = System.nanoTime() + startTimeout.toNanos();
         for (String node : nodes) {
             if (!awaitReady(node, deadline)) {
-                throw new DbStartException(system + " on " + node + " was not ready within " + startTimeout.toMillis()
-                        + " ms (--start-timeout); its log: " + hosts.log(node, launcher.processName()) + lastLine(node), null);
+                String what = hosts.isRunning(node, launcher.processName()) ? "was not ready within " + startTimeout.toMillis()
+                        + " ms (--start-timeout)" : "exited before it was ready";
+                logTail(node);
+                throw new DbStartException(system + " on " + node + " " + what + lastLine(node), null);
             }
         }
         LOG.info("{}: {} servers ready in {}", system, nodes.size(), workDir);
@@ -131,9 +133,21 @@ public class NetnsDb implements Db, Killable, Pausable, HasNet, HasLogs {
         }
     }
 
+    /** Logs the end of {@code node}'s log: the work directory goes at close, before anyone could read it. */
+    private void logTail(String node) {
+        try {
+            List<String> lines = Files.readAllLines(hosts.log(node, launcher.processName()));
+            LOG.warn("{} on {} did not start; the end of its log:\n{}", system, node,
+                    String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} on {} did not start, and its log cannot be read: {}", system, node, e.toString());
+        }
+    }
+
     private String lastLine(String node) {
         try (Stream<String> lines = Files.lines(hosts.log(node, launcher.processName()))) {
-            return lines.reduce((a, b) -> b).map(l -> "; last line: " + l).orElse("");
+            return lines.filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).reduce((a, b) -> b)
+                    .map(l -> "; the last line of its log: " + l).orElse("");
         } catch (IOException | RuntimeException e) {
             return "";
         }

@@ -46,9 +46,19 @@ final class ZkLauncher implements ServerLauncher {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
                 "-Dzookeeper.admin.enableServer=false",
+                // the server's log is the point of its log file (the harness's own simplelogger.properties silences ZooKeeper)
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-Dorg.slf4j.simpleLogger.log.org.apache.zookeeper=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
-                "-cp", System.getProperty("java.class.path"), ZkServerProcess.class.getName(), cfg.toString());
+                "-cp", classpath(), ZkServerProcess.class.getName(), cfg.toString());
+    }
+
+    /** This JVM's class path with absolute entries (the server runs in the node's directory). */
+    static String classpath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.isEmpty()).map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** The configuration of {@code node}'s server: peers listed for an ensemble of 2 or more. */
