@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * {@link io.faultline.core.node.HasPrimaries} by extending this class.
  *
  * <p>Lifecycle: setup once; {@link #close()} kills every server, removes the namespaces and deletes
- * the work directory (the runner has copied the logs by then), also after a failed setup. Thread-safe
+ * the work directory (the runner has copied the logs by then), also after a failed setup. After a
+ * {@code kill -9} of the harness, the next setup of the same system deletes the dead harness's work
+ * directory ({@code $TMPDIR/faultline-<system>-<pid>-*}), as {@link NetnsHosts#create} sweeps its
+ * processes and namespaces. Thread-safe
  * after setup: the abilities are called from the nemesis thread while clients read {@link #hosts()}.
  */
 public class NetnsDb implements Db, Killable, Pausable, HasNet, HasLogs {
@@ -96,12 +99,13 @@ public class NetnsDb implements Db, Killable, Pausable, HasNet, HasLogs {
      */
     @Override
     public void setup() throws Exception {
-        workDir = Files.createTempDirectory("faultline-" + system + "-");
+        workDir = Files.createTempDirectory(workDirPrefix() + ProcessHandle.current().pid() + "-");
         try {
-            hosts = NetnsHosts.create(range, nodes, workDir);
+            hosts = NetnsHosts.create(range, nodes, workDir); // sweeps a dead harness's processes and namespaces
         } catch (NetnsException e) {
             throw new DbStartException(e.getMessage(), e);
         }
+        sweepDeadWorkDirectories(); // and then their directories
         for (String node : nodes) {
             List<String> command = launcher.command(node, hosts);
             try {
@@ -201,6 +205,30 @@ public class NetnsDb implements Db, Killable, Pausable, HasNet, HasLogs {
         Path dir = workDir;
         workDir = null;
         if (dir != null) deleteTree(dir);
+    }
+
+    /** {@code faultline-<system>-}: the work directories are {@code $TMPDIR/faultline-<system>-<owner pid>-<random>}. */
+    private String workDirPrefix() {
+        return "faultline-" + system + "-";
+    }
+
+    /**
+     * Deletes the work directories of harnesses that died without closing (kill -9): those whose owner
+     * pid no longer runs. Their processes and namespaces are swept by {@link NetnsHosts#create}.
+     */
+    private void sweepDeadWorkDirectories() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> all = Files.list(tmp)) {
+            for (Path dir : all.toList()) {
+                String name = dir.getFileName().toString();
+                if (!name.startsWith(workDirPrefix()) || !Files.isDirectory(dir)) continue;
+                String[] parts = name.substring(workDirPrefix().length()).split("-", 2);
+                if (parts.length < 2 || !parts[0].matches("\\d{1,10}")) continue;
+                if (ProcessHandle.of(Long.parseLong(parts[0])).isPresent()) continue;
+                LOG.warn("removing {}, the work directory of a harness that died (pid {})", dir, parts[0]);
+                deleteTree(dir);
+            }
+        }
     }
 
     private static void deleteTree(Path dir) {
