@@ -55,7 +55,7 @@ class TestCommandTest {
         Run run = AnalyzeCommandTest.faultline("test", "--system", "nope", "--store", store.toString());
         assertThat(run.exit()).isEqualTo(254);
         // every system on the CLI's class path, in name order (the plug-ins of this repo; more may come)
-        assertThat(run.err().strip()).startsWith("faultline: unknown system 'nope' (known: ").contains("etcd, redis-zk, zookeeper")
+        assertThat(run.err().strip()).startsWith("faultline: unknown system 'nope' (known: ").contains("etcd", "redis-zk", "zookeeper")
                 .doesNotContain("\n");
     }
 
