@@ -30,8 +30,8 @@ import redis.clients.jedis.DefaultJedisClientConfig;
  */
 public final class RedisSentinelSystem implements TestSystem {
 
-    /** The default range of the private bridge; another system's runs use another. */
-    static final String DEFAULT_RANGE = "10.216.0.0/24";
+    /** The default range of the private bridge: every netns system's ({@link AddressRange#DEFAULT}). */
+    static final String DEFAULT_RANGE = AddressRange.DEFAULT;
     /** How long setup may take before the deployment counts as not starting. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
