@@ -100,7 +100,7 @@ final class ShrinkCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             ShrinkSearch.Outcome outcome = search.search(start);
-            ShrinkOutput.write(run, out, original, base, outcome, failingResults, text);
+            ShrinkOutput.write(run, out, original, base, outcome, tries, failingResults, text);
             return 1;
         } finally {
             done.countDown();
