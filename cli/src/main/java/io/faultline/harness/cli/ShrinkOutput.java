@@ -135,7 +135,8 @@ final class ShrinkOutput {
         return runs.stream().filter(failing::containsKey).findFirst().orElse(null);
     }
 
-    private static List<String> rerunLine(ShrinkCommand.OriginalRun original, Candidate best, Path faults) {
+    /** The original's command line with a candidate's settings and its schedule in {@code faults}. */
+    static List<String> rerunLine(ShrinkCommand.OriginalRun original, Candidate best, Path faults) {
         List<String> argv = new ArrayList<>();
         List<?> given = (List<?>) original.testJson().get("command-line");
         for (int i = 0; i < given.size(); i++) {
