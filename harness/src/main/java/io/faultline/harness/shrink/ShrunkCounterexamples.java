@@ -70,6 +70,12 @@ public final class ShrunkCounterexamples {
                 : "stopped after " + budget.toSeconds() + " s with what it had (still invalid).");
     }
 
+    /** The first key an independent check found invalid (as EDN), depth-first; null when none names a model. */
+    public static String firstFalseKey(Result result) {
+        JsonNode found = firstFalseKey(ResultCodec.toJson(result), 0);
+        return found == null ? null : found.path("key").asText();
+    }
+
     /** The first {@code {key, model}} of a result with {@code false-keys}, depth-first; null when none. */
     private static JsonNode firstFalseKey(JsonNode node, int depth) {
         if (node == null || depth > 8 || !node.isContainerNode()) return null;
