@@ -64,7 +64,6 @@ final class ShrinkCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Map<String, Result> failingResults = new ConcurrentHashMap<>();
-
     private volatile Runner current;
 
     @Override

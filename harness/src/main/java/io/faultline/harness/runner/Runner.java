@@ -197,9 +197,12 @@ public final class Runner {
         }
     }
 
-    /** The report's shrunk counterexample of an invalid run (bounded); null when valid or when it cannot be made. */
+    /**
+     * The report's shrunk counterexample of an invalid run (bounded); null when valid, when it cannot be made,
+     * or when the run was stopped (Ctrl-C should not wait for it).
+     */
     private io.faultline.results.report.ShrunkCounterexample shrunkCounterexample(Result result, History history) {
-        if (result.valid() != io.faultline.core.checker.Validity.FALSE) return null;
+        if (result.valid() != io.faultline.core.checker.Validity.FALSE || stopRequested) return null;
         try {
             return io.faultline.harness.shrink.ShrunkCounterexamples.of(result, history);
         } catch (RuntimeException e) {
