@@ -4,6 +4,9 @@ import io.faultline.checkers.Analysis;
 import io.faultline.core.checker.Validity;
 import io.faultline.core.history.EdnOps;
 import io.faultline.core.history.HistoryFormatException;
+import io.faultline.core.history.HistoryReader;
+import io.faultline.harness.shrink.CounterexampleShrinker;
+import io.faultline.harness.shrink.ShrunkCounterexamples;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +58,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "too large for the heap)")
     boolean stream;
 
+    @Option(names = "--shrink", description = "with --independent and one file: when a key is not linearizable, also print "
+            + "the smallest set of its ops still not linearizable (ops removed one at a time while the verdict stays false), "
+            + "as a history this command reads")
+    boolean shrink;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "history files")
     List<Path> files;
 
@@ -76,12 +84,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             return RunReanalysis.recheck(files.get(0), limit, out);
         }
         if (stream && !independent) throw new BadInputException("--stream splits a history by key: it needs --independent");
+        if (shrink && (!independent || stream || files.size() != 1)) {
+            throw new BadInputException("--shrink shrinks one invalid key of one history in memory: it needs --independent, "
+                    + "one file and no --stream");
+        }
         HistoryCheck.Spec check = new HistoryCheck.Spec(model, independent, parseInitial(initial), knossos, limit, stream);
         Analysis.checkerFor(model, independent, check.initial(), knossos, limit); // an unknown model is bad input before reading
         if (files.size() == 1) {
             HistoryCheck done = HistoryCheck.run(historyOf(files.get(0)), check, stats);
             Analysis.render(done.result()).forEach(out::println);
             if (stats) out.println("stats: " + done.stats());
+            if (shrink && done.result().valid() == Validity.FALSE) printShrunk(done.result(), historyOf(files.get(0)), check, out);
             out.flush();
             return done.result().valid().exitCode();
         }
@@ -104,6 +117,23 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         err.flush();
         return badInput ? Faultline.EXIT_BAD_INPUT : worst.exitCode();
+    }
+
+    /** The smallest set of the first invalid key's ops still invalid, as EDN lines, under a header line. */
+    private static void printShrunk(io.faultline.core.checker.Result result, Path file, HistoryCheck.Spec check, PrintWriter out) {
+        String key = ShrunkCounterexamples.firstFalseKey(result);
+        if (key == null) return;
+        long deadline = System.nanoTime() + check.timeLimit().toNanos();
+        CounterexampleShrinker.Shrunk s = CounterexampleShrinker.shrinkWithin(HistoryReader.read(file), key,
+                Analysis.checkerFor(check.model(), true, check.initial(), check.knossos(), check.timeLimit()),
+                () -> System.nanoTime() > deadline);
+        if (s.ops().isEmpty()) {
+            out.println("shrunk: key " + key + "'s ops alone are not found invalid (the check may have run out of time)");
+            return;
+        }
+        out.println("shrunk: key " + key + ", " + s.ops().size() + " of its " + s.from() + " ops still not linearizable"
+                + (s.minimal() ? " (no single operation can be removed)" : " (not minimal: --time-limit ran out)") + ":");
+        CounterexampleShrinker.reindexed(s.ops()).forEach(op -> out.println(EdnOps.toEdn(op)));
     }
 
     /** The history file of an argument: the file, or a run directory's history.edn. */

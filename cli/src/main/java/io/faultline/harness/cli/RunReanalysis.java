@@ -4,6 +4,7 @@ import io.faultline.checkers.compose.Checkers;
 import io.faultline.core.checker.Result;
 import io.faultline.core.history.History;
 import io.faultline.core.history.HistoryReader;
+import io.faultline.harness.shrink.ShrunkCounterexamples;
 import io.faultline.results.store.RunDirectory;
 import io.faultline.workloads.Workloads;
 import java.io.PrintWriter;
@@ -35,7 +36,8 @@ final class RunReanalysis {
         History history = HistoryReader.read(run.historyPath());
         Result result = Checkers.safely(Workloads.checker(name, limit), history);
         run.writeResults(result);
-        Path report = run.writeReport(history, result);
+        Path report = run.writeReport(history, result,
+                result.valid() == io.faultline.core.checker.Validity.FALSE ? ShrunkCounterexamples.of(result, history) : null);
         out.println("run: " + dir);
         out.println("report: " + report);
         VerdictText.lines(result).forEach(out::println);

@@ -80,7 +80,7 @@ final class ShrinkCommand implements Callable<Integer> {
         err.println("faultline: shrinking " + run + ": " + String.join(", ", original.kinds()) + "; from " + start.describe()
                 + "; budget " + budget + ", " + tries + " tries per candidate");
         long t0 = System.currentTimeMillis();
-        ShrinkSearch search = new ShrinkSearch(c -> tryOnce(base, c, out.resolve("runs.log")), new HashSet<>(original.kinds()),
+        ShrinkSearch search = new ShrinkSearch(c -> tryOnce(original, base, c, out), new HashSet<>(original.kinds()),
                 tries, budgetMillis, System::currentTimeMillis, (step, best, runs, elapsed) -> err.println(
                         "[shrink " + clock(elapsed) + "/" + budget + "] candidate " + step.number() + " (" + step.phase() + "): "
                                 + step.candidate().describe() + " -> " + (step.verdict().failed() ? "fails " : "passes ")
@@ -100,7 +100,7 @@ final class ShrinkCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             ShrinkSearch.Outcome outcome = search.search(start);
-            ShrinkOutput.write(run, out, original, base, outcome, failingResults, text);
+            ShrinkOutput.write(run, out, original, base, outcome, tries, failingResults, text);
             return 1;
         } finally {
             done.countDown();
@@ -113,15 +113,21 @@ final class ShrinkCommand implements Callable<Integer> {
         }
     }
 
-    /** One real run of a candidate, its log appended to {@code log}. */
-    private ShrinkSearch.TryResult tryOnce(TestOptions base, Candidate c, Path logFile) throws IOException {
+    /**
+     * One real run of a candidate, its log appended to {@code out/runs.log}. Its {@code test.json} gets a
+     * {@code faultline test} command line with the candidate's settings, whose {@code --faults} the runner points
+     * at the run's own executed schedule: the run's report reruns it, and it can be shrunk again.
+     */
+    private ShrinkSearch.TryResult tryOnce(OriginalRun original, TestOptions base, Candidate c, Path out) throws IOException {
         TestOptions o = ShrinkOutput.options(base, c);
+        Path logFile = out.resolve("runs.log");
         try (PrintStream log = new PrintStream(Files.newOutputStream(logFile, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND), true);
              PlannedTest planned = TestPlan.plan(o)) {
             TestSpec s = planned.spec();
             Map<String, Object> desc = new LinkedHashMap<>(s.spec());
             desc.put("shrunk-from", run.toAbsolutePath().toString());
+            desc.put("command-line", ShrinkOutput.rerunLine(original, c, Path.of(FaultScheduleCodec.FILE)));
             TestSpec linked = new TestSpec(s.name(), s.db(), s.client(), s.nemesis(), s.generator(), s.checker(), s.concurrency(),
                     s.seed(), s.timeLimit(), s.store(), desc);
             Runner runner = Runner.of(linked, log);

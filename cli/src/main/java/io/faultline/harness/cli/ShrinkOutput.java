@@ -41,7 +41,7 @@ final class ShrinkOutput {
     }
 
     static void write(Path run, Path out, ShrinkCommand.OriginalRun original, TestOptions base, ShrinkSearch.Outcome outcome,
-                      Map<String, Result> failing, PrintWriter text) throws IOException {
+                      int tries, Map<String, Result> failing, PrintWriter text) throws IOException {
         Candidate best = outcome.best();
         TestOptions minimal = options(base, best);
         Path faults = out.resolve(FaultScheduleCodec.FILE);
@@ -49,14 +49,14 @@ final class ShrinkOutput {
         List<String> rerun = rerunLine(original, best, faults);
         String reproduced = outcome.bestVerdict() == null ? "not checked" : outcome.bestVerdict().reproduced();
         Path regression = out.resolve(RegressionTest.CLASS + ".java");
-        Files.writeString(regression, RegressionTest.source(minimal, run.toString(), reproduced));
+        Files.writeString(regression, RegressionTest.source(minimal, run.toString(), reproduced, tries));
         String minimalRun = outcome.bestVerdict() == null ? null : firstFailing(outcome.bestVerdict().runs(), failing);
         Path counterexample = writeCounterexample(minimalRun != null ? Path.of(minimalRun) : run, failing.get(minimalRun), out);
 
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("original", run.toAbsolutePath().toString());
         record.put("anomaly-kinds", original.kinds());
-        record.put("tries", outcome.steps().isEmpty() ? 0 : outcome.steps().get(0).verdict().tries());
+        record.put("tries", tries);
         record.put("runs", outcome.runs());
         record.put("elapsed-ms", outcome.elapsedMillis());
         record.put("stopped", outcome.stopped());
@@ -135,7 +135,8 @@ final class ShrinkOutput {
         return runs.stream().filter(failing::containsKey).findFirst().orElse(null);
     }
 
-    private static List<String> rerunLine(ShrinkCommand.OriginalRun original, Candidate best, Path faults) {
+    /** The original's command line with a candidate's settings and its schedule in {@code faults}. */
+    static List<String> rerunLine(ShrinkCommand.OriginalRun original, Candidate best, Path faults) {
         List<String> argv = new ArrayList<>();
         List<?> given = (List<?>) original.testJson().get("command-line");
         for (int i = 0; i < given.size(); i++) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -156,5 +157,39 @@ class AnalyzeCommandTest {
         assertThat(streamed.out()).startsWith(memory.out().lines().limit(2).map(l -> l + "\n").reduce("", String::concat));
         assertThat(streamed.out()).contains("streamed-by-key");
         assertThat(faultline("analyze", "--model", "register", "--stream", file.toString()).exit()).isEqualTo(254);
+    }
+
+    @Test
+    void withShrinkItAlsoPrintsTheSmallestSetOfTheInvalidKeysOpsAsAHistoryItReads() throws IOException {
+        Path file = write("keys.edn", """
+                {:type :invoke, :process 0, :f :write, :value [1 5]}
+                {:type :ok, :process 0, :f :write, :value [1 5]}
+                {:type :invoke, :process 1, :f :write, :value [9 1]}
+                {:type :ok, :process 1, :f :write, :value [9 1]}
+                {:type :invoke, :process 1, :f :write, :value [9 2]}
+                {:type :ok, :process 1, :f :write, :value [9 2]}
+                {:type :invoke, :process 0, :f :read, :value [9 nil]}
+                {:type :ok, :process 0, :f :read, :value [9 nil]}
+                """);
+
+        Run run = faultline("analyze", "--model", "cas-register", "--independent", "--shrink", file.toString());
+
+        assertThat(run.out()).startsWith("valid: false").contains("shrunk: key 9, 4 of its 6 ops still not linearizable");
+        String shrunk = run.out().substring(run.out().indexOf("shrunk:"));
+        List<String> ops = shrunk.lines().filter(l -> l.startsWith("{")).toList();
+        assertThat(ops).hasSize(4);
+        assertThat(run.exit()).isEqualTo(1);
+        Path again = write("shrunk.edn", String.join("\n", ops) + "\n");
+        assertThat(faultline("analyze", "--model", "cas-register", "--independent", again.toString()).exit()).isEqualTo(1);
+    }
+
+    @Test
+    void shrinkWithoutIndependentIsBadInput() throws IOException {
+        Path file = write("one.edn", "{:type :invoke, :process 0, :f :read, :value nil}\n");
+
+        Run run = faultline("analyze", "--model", "register", "--shrink", file.toString());
+
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).contains("--shrink");
     }
 }

@@ -131,7 +131,7 @@ public final class Runner {
                     "the harness failed during the run: " + failure + "; " + result.explanation(), result.details());
         }
         run.writeResults(result);
-        run.writeReport(history, result);
+        run.writeReport(history, result, shrunkCounterexample(result, history));
         if (failure != null && !(failure instanceof InterruptedException)) {
             throw new RunFailedException("the run failed: " + failure.getMessage() + " (recorded ops are in "
                     + run.path() + ")", run.path(), failure);
@@ -194,6 +194,20 @@ public final class Runner {
             } finally {
                 for (Worker w : workers.values()) w.stop(1000);
             }
+        }
+    }
+
+    /**
+     * The report's shrunk counterexample of an invalid run (bounded); null when valid, when it cannot be made,
+     * or when the run was stopped (Ctrl-C should not wait for it).
+     */
+    private io.faultline.results.report.ShrunkCounterexample shrunkCounterexample(Result result, History history) {
+        if (result.valid() != io.faultline.core.checker.Validity.FALSE || stopRequested) return null;
+        try {
+            return io.faultline.harness.shrink.ShrunkCounterexamples.of(result, history);
+        } catch (RuntimeException e) {
+            log.println("faultline: could not shrink the counterexample for the report: " + e);
+            return null;
         }
     }
 }

@@ -7,6 +7,7 @@ import io.faultline.core.history.History;
 import io.faultline.core.op.Op;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The smallest part of a history that a checker still finds invalid: the client ops of one key (values
@@ -28,12 +29,33 @@ public final class CounterexampleShrinker {
      * @return the ops, re-indexed; empty when the key's own ops are not invalid to {@code checker}
      */
     public static List<Op> shrink(History history, String key, Checker checker) {
+        return reindexed(shrinkWithin(history, key, checker, () -> false).ops());
+    }
+
+    /**
+     * What {@link #shrinkWithin} found.
+     *
+     * @param ops     the ops still invalid, with their original indices and times, in history order; empty when
+     *                the key's own ops are not invalid
+     * @param from    how many ops the key had
+     * @param minimal true when no single operation can be removed any more; false when stopped before
+     */
+    public record Shrunk(List<Op> ops, int from, boolean minimal) {
+    }
+
+    /**
+     * As {@link #shrink}, but asks {@code stop} before each check and returns what it has when it says so
+     * (still invalid, maybe not minimal); ops keep their indices in the history.
+     */
+    public static Shrunk shrinkWithin(History history, String key, Checker checker, BooleanSupplier stop) {
         List<List<Op>> pairs = pairs(history, key);
-        if (!invalid(pairs, checker)) return List.of();
+        int from = flatten(pairs).size();
+        if (!invalid(pairs, checker)) return new Shrunk(List.of(), from, false);
         boolean removed = true;
         while (removed) {
             removed = false;
             for (int i = pairs.size() - 1; i >= 0; i--) {
+                if (stop.getAsBoolean()) return new Shrunk(flatten(pairs), from, false);
                 List<List<Op>> without = new ArrayList<>(pairs);
                 without.remove(i);
                 if (invalid(without, checker)) {
@@ -42,7 +64,14 @@ public final class CounterexampleShrinker {
                 }
             }
         }
-        return flatten(pairs);
+        return new Shrunk(flatten(pairs), from, true);
+    }
+
+    /** Ops re-indexed 0..n-1, in their order, so that {@code faultline analyze} reads them as a history. */
+    public static List<Op> reindexed(List<Op> ops) {
+        List<Op> out = new ArrayList<>(ops.size());
+        for (int i = 0; i < ops.size(); i++) out.add(ops.get(i).withIndex(i));
+        return out;
     }
 
     /** The key's client ops as invocation/completion pairs, in order of invocation. */
@@ -62,15 +91,13 @@ public final class CounterexampleShrinker {
     }
 
     private static boolean invalid(List<List<Op>> pairs, Checker checker) {
-        return checker.check(History.of(flatten(pairs), "counterexample")).valid() == Validity.FALSE;
+        return checker.check(History.of(reindexed(flatten(pairs)), "counterexample")).valid() == Validity.FALSE;
     }
 
     private static List<Op> flatten(List<List<Op>> pairs) {
         List<Op> ops = new ArrayList<>();
         for (List<Op> pair : pairs) ops.addAll(pair);
         ops.sort(java.util.Comparator.comparingLong(Op::index));
-        List<Op> out = new ArrayList<>(ops.size());
-        for (int i = 0; i < ops.size(); i++) out.add(ops.get(i).withIndex(i));
-        return out;
+        return ops;
     }
 }

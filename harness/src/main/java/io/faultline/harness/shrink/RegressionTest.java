@@ -9,8 +9,11 @@ import java.util.stream.Collectors;
 /**
  * The source of a JUnit 5 regression test for a shrunk failing test: one {@code @Test} that runs exactly
  * those settings (system and its options, runtime, workload, seed, time limit, recovery, clients, rate and
- * the explicit fault schedule) through {@code FaultlineExtension} and asserts the run is valid. While the
- * system has the bug, the test fails; ready to paste into a project that depends on {@code faultline-junit}.
+ * the explicit fault schedule) through {@code FaultlineExtension}, up to as many times as the shrink tried
+ * each candidate, and asserts every run is valid. It follows the shrink's rule (a test fails when one of its
+ * tries does): it stops at the first invalid run and fails with its verdict, and passes only when all runs are
+ * valid, so while the system has the bug it fails with the probability the shrink measured, or more. Ready to
+ * paste into a project that depends on {@code faultline-junit}.
  */
 public final class RegressionTest {
 
@@ -24,8 +27,10 @@ public final class RegressionTest {
      * @param o        the shrunk test's options (with its schedule)
      * @param original the run it was shrunk from, for the comment
      * @param reproduced how often it failed, e.g. {@code 3 of 3}
+     * @param tries    how many times the test runs the settings at most (the shrink's {@code --tries}), at least 1
      */
-    public static String source(TestOptions o, String original, String reproduced) {
+    public static String source(TestOptions o, String original, String reproduced, int tries) {
+        if (tries < 1) throw new IllegalArgumentException("tries must be >= 1, was " + tries);
         StringBuilder b = new StringBuilder();
         b.append("import io.faultline.harness.runner.TestOutcome;\n")
                 .append("import io.faultline.junit.FaultlineAssertions;\n")
@@ -38,21 +43,25 @@ public final class RegressionTest {
                 .append(" * The smallest test found that still failed (").append(reproduced).append(" tries); it fails while the bug is there.\n */\n")
                 .append("@ExtendWith(FaultlineExtension.class)\n")
                 .append("class ").append(CLASS).append(" {\n\n")
+                .append("    /** Runs of the settings at most, as the shrink tried each candidate: the test fails when one is invalid. */\n")
+                .append("    private static final int TRIES = ").append(tries).append(";\n\n")
                 .append("    @Test\n")
                 .append("    void ").append(method(o)).append("(FaultlineTests faultline) {\n")
-                .append("        TestOutcome outcome = faultline.run(t -> t.system(").append(str(o.system().name())).append(")\n")
-                .append("                .runtime(").append(str(o.runtime())).append(").workload(").append(str(o.workload())).append(")\n");
+                .append("        for (int run = 1; run <= TRIES; run++) {\n")
+                .append("            TestOutcome outcome = faultline.run(t -> t.system(").append(str(o.system().name())).append(")\n")
+                .append("                    .runtime(").append(str(o.runtime())).append(").workload(").append(str(o.workload())).append(")\n");
         o.systemOptions().values().forEach((k, v) -> {
-            if (!v.isEmpty()) b.append("                .option(").append(str(k)).append(", ").append(str(v)).append(")\n");
+            if (!v.isEmpty()) b.append("                    .option(").append(str(k)).append(", ").append(str(v)).append(")\n");
         });
-        b.append("                .partition(").append(str(o.partition())).append(").target(").append(str(o.target())).append(")\n")
-                .append("                .timeLimit(Duration.ofMillis(").append(o.timeLimit().toMillis()).append("))")
+        b.append("                    .partition(").append(str(o.partition())).append(").target(").append(str(o.target())).append(")\n")
+                .append("                    .timeLimit(Duration.ofMillis(").append(o.timeLimit().toMillis()).append("))")
                 .append(".recovery(Duration.ofMillis(").append(o.recovery().toMillis()).append("))\n")
-                .append("                .concurrency(").append(o.concurrency()).append(").rate(").append(rate(o.rate()))
+                .append("                    .concurrency(").append(o.concurrency()).append(").rate(").append(rate(o.rate()))
                 .append(").seed(").append(o.seed()).append("L)\n")
-                .append("                .faults(").append(str(FaultScheduleCodec.toEdn(o.schedule() == null ? List.of() : o.schedule(), null)
+                .append("                    .faults(").append(str(FaultScheduleCodec.toEdn(o.schedule() == null ? List.of() : o.schedule(), null)
                         .strip().replace("\n", " "))).append("));\n")
-                .append("        FaultlineAssertions.assertThat(outcome).isValid();\n")
+                .append("            FaultlineAssertions.assertThat(outcome).as(\"run %d of at most %d\", run, TRIES).isValid();\n")
+                .append("        }\n")
                 .append("    }\n}\n");
         return b.toString();
     }

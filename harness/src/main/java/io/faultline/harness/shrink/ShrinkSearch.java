@@ -10,8 +10,10 @@ import java.util.function.LongSupplier;
  * The search of {@code faultline shrink}: asks a {@link ShrinkPlanner} for candidates and runs each up to
  * {@code tries} times through a {@link Trial} (stopping at the first try that shows one of the original's
  * anomaly kinds: the candidate fails). The budget is checked on the injected clock before each candidate:
- * the search ends when what is left would not cover {@code tries} more runs of the average length, so
- * that the final check fits too. The final check runs the best candidate {@code tries} times in full and
+ * the search ends when what is left would not cover both a next candidate ({@code tries} runs of the average
+ * length, at worst) and the final check ({@code tries} runs of the best candidate's own length, measured when
+ * it was tried, else the average), so that the whole search stays within the budget when run lengths hold.
+ * The final check runs the best candidate {@code tries} times in full and
  * reports how often it failed (e.g. 3 of 3). {@link #stop()} (Ctrl-C) ends the search after the try in
  * progress; the best found so far is kept, and the final check is skipped.
  */
@@ -73,6 +75,9 @@ public final class ShrinkSearch {
     private volatile boolean stopRequested;
     private int runs;
     private long runMillis;
+    /** The average run length of the last candidate that failed (the best), ms; 0 until one failed. */
+    private long bestRunMillis;
+    private long lastCandidateRunMillis;
 
     /**
      * @param target       the original's anomaly kinds; a try fails when it shows at least one of them
@@ -105,7 +110,9 @@ public final class ShrinkSearch {
         boolean budgetSpent = false;
         while (!stopRequested) {
             long elapsed = clockMillis.getAsLong() - start;
-            if (runs > 0 && elapsed + tries * (runMillis / runs) > budgetMillis) {
+            long average = runs == 0 ? 0 : runMillis / runs;
+            long finalCheck = tries * (bestRunMillis > 0 ? bestRunMillis : average);
+            if (runs > 0 && elapsed + tries * average + finalCheck > budgetMillis) {
                 budgetSpent = true;
                 break;
             }
@@ -113,7 +120,10 @@ public final class ShrinkSearch {
             if (next.isEmpty()) break;
             Verdict v = evaluate(next.get(), true);
             planner.record(next.get(), v.failed());
-            if (v.failed()) bestVerdict = v;
+            if (v.failed()) {
+                bestVerdict = v;
+                bestRunMillis = lastCandidateRunMillis;
+            }
             Step step = new Step(steps.size() + 1, "search", next.get(), v);
             steps.add(step);
             listener.tried(step, planner.best(), runs, clockMillis.getAsLong() - start);
@@ -133,10 +143,13 @@ public final class ShrinkSearch {
         int failures = 0;
         List<List<String>> kinds = new ArrayList<>();
         List<String> dirs = new ArrayList<>();
+        long candidateMillis = 0;
         for (int i = 0; i < tries && !stopRequested; i++) {
             long t0 = clockMillis.getAsLong();
             TryResult r = trial.run(c);
-            runMillis += clockMillis.getAsLong() - t0;
+            long took = clockMillis.getAsLong() - t0;
+            runMillis += took;
+            candidateMillis += took;
             runs++;
             kinds.add(r.kinds());
             dirs.add(r.runDirectory());
@@ -145,6 +158,7 @@ public final class ShrinkSearch {
                 if (untilFirstFailure) break;
             }
         }
+        lastCandidateRunMillis = kinds.isEmpty() ? 0 : candidateMillis / kinds.size();
         return new Verdict(kinds.size(), failures, kinds, dirs);
     }
 }

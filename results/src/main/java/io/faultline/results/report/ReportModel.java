@@ -18,12 +18,14 @@ import java.util.List;
  * @param throughput      completed ops per second
  * @param counterexamples linearizability counterexamples to draw
  * @param lostWrites      lost elements with their acknowledged writes
+ * @param shrunkCounterexample the smallest set of an invalid key's ops still invalid, beside the counterexamples;
+ *                        null when none was computed
  * @param timeline        every op as a timeline bar; not part of the JSON block
  */
 public record ReportModel(Summary summary, Figures figures, List<CheckerVerdict> checkers, JsonNode results,
                           List<FaultInterval> faults, LatencyPlot latency, ThroughputPlot throughput,
                           List<CounterexampleView> counterexamples, List<LostWrite> lostWrites,
-                          @JsonIgnore TimelineData timeline) {
+                          ShrunkCounterexampleView shrunkCounterexample, @JsonIgnore TimelineData timeline) {
 
     /**
      * @param test          the test name
@@ -34,9 +36,10 @@ public record ReportModel(Summary summary, Figures figures, List<CheckerVerdict>
      * @param seed          the seed, or "" when the spec has none
      * @param rerun         the command line that reruns the test
      * @param syntheticTime true when the history had no times and ops are spaced 1 ms apart by index
+     * @param shrunkFrom    the run this one was shrunk from ({@code faultline shrink}); null for other runs
      */
     public record Summary(String test, String start, String verdict, String explanation, JsonNode spec, String seed,
-                          String rerun, boolean syntheticTime) {
+                          String rerun, boolean syntheticTime, ShrunkFrom shrunkFrom) {
     }
 
     /**

@@ -31,11 +31,11 @@ public final class ReportModelBuilder {
         ReportModel.Summary summary = new ReportModel.Summary(input.testName(),
                 DateTimeFormatter.ISO_INSTANT.format(input.start().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)), ResultTree.verdict(results),
                 input.result().explanation(), ResultCodec.valueToJson(input.spec()), seed(input.spec()),
-                RerunCommand.of(input.spec()), clock.synthetic());
+                RerunCommand.of(input.spec()), clock.synthetic(), ShrunkFrom.of(input.spec(), input.dir()));
         return new ReportModel(summary, figures(history, clock), verdicts, results, faults,
                 Plots.latency(history, clock), Plots.throughput(history, clock),
                 Counterexamples.find(results, history, clock, faults), LostWrites.find(results, history, clock, faults),
-                TimelineData.of(history, clock));
+                ShrunkCounterexampleView.of(input.shrunk(), clock), TimelineData.of(history, clock));
     }
 
     private static String seed(Map<String, Object> spec) {

@@ -10,6 +10,7 @@ import io.faultline.results.codec.ResultCodec;
 import io.faultline.results.report.Report;
 import io.faultline.results.report.ReportInput;
 import io.faultline.results.report.ReportModel;
+import io.faultline.results.report.ShrunkCounterexample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +160,17 @@ public final class RunDirectory {
      * @return the report's path
      */
     public Path writeReport(History history, Result result) {
-        ReportInput input = ReportInput.of(testName, start, readTestSpec(), history, result);
+        return writeReport(history, result, null);
+    }
+
+    /**
+     * Renders {@code report.html} with a shrunk counterexample drawn beside the counterexample (null: none),
+     * and writes {@code summary.json}.
+     *
+     * @return the report's path
+     */
+    public Path writeReport(History history, Result result, ShrunkCounterexample shrunk) {
+        ReportInput input = ReportInput.of(testName, start, readTestSpec(), history, result).withDirectory(dir).withShrunk(shrunk);
         ReportModel model = Report.write(input, reportPath());
         writeAtomically(SUMMARY, pretty(JSON.valueToTree(RunSummary.of(this, model))));
         return reportPath();

@@ -6,10 +6,39 @@ const BAR_COLOURS = {ok: '#2f7d32', fail: '#c62828', info: '#ef8f00', crashed: '
 
 function renderCounterexamples(model) {
   const list = model.counterexamples;
-  if (list.length === 0) return;
+  const shrunk = model.shrunkCounterexample;
+  if (list.length === 0 && !shrunk) return;
   document.getElementById('counterexamples').hidden = false;
   const body = document.getElementById('counterexamples-body');
-  for (const cex of list) body.appendChild(counterexample(cex));
+  const row = el('div', {class: 'cex-pair'});
+  const current = el('div', {class: 'cex-current'});
+  for (const cex of list) current.appendChild(counterexample(cex));
+  row.appendChild(current);
+  if (shrunk) row.appendChild(shrunkCounterexample(shrunk));
+  body.appendChild(row);
+}
+
+// The smallest set of one key's ops still not linearizable, computed when the report was written.
+function shrunkCounterexample(s) {
+  const box = el('div', {class: 'cex shrunk', id: 'shrunk-counterexample'});
+  box.appendChild(el('h3', {text: 'Shrunk counterexample — key ' + s.key + (s.model ? ', model ' + s.model : '')}));
+  if (s.operations.length === 0) {
+    box.appendChild(el('p', {class: 'note', text: s.note}));
+    return box;
+  }
+  append(box, [
+    el('p', {}, 'The smallest set of the key\'s operations still not linearizable: ', String(s.operations.length),
+      ' operations (', String(s.ops), ' ops of the key\'s ', String(s.from), ')',
+      s.minimal ? '; removing any one of them makes the rest linearizable.' : '; not minimal: ', s.minimal ? '' : s.note),
+    s.minimal ? el('p', {class: 'note', text: s.note}) : null,
+    drawOps(s.operations, -1),
+    el('table', {class: 'shrunk-ops'},
+      el('tr', {}, ['op', 'process', 'operation', 'completed', 'invoked', 'completed at'].map(h => el('th', {text: h}))),
+      s.operations.map(o => el('tr', {},
+        el('td', {}, jumpLink(o.index)), el('td', {text: String(o.process)}), el('td', {class: 'mono', text: o.text}),
+        el('td', {text: o.type}), el('td', {text: seconds(o.start)}), el('td', {text: seconds(o.end)}))))
+  ]);
+  return box;
 }
 
 function counterexample(cex) {

@@ -16,7 +16,8 @@
     try { step(); } catch (e) { failures.push(e); console.error(e); }
   }
   for (const a of document.querySelectorAll('nav a[data-needs]')) {
-    a.hidden = model[a.getAttribute('data-needs')].length === 0;
+    const need = a.getAttribute('data-needs');
+    a.hidden = model[need].length === 0 && !(need === 'counterexamples' && model.shrunkCounterexample);
   }
   try { await renderTimeline(); } catch (e) { failures.push(e); console.error(e); }
   if (failures.length) document.body.setAttribute('data-failed', failures.map(String).join('; '));

@@ -12,6 +12,8 @@ function renderSummary(model) {
   const body = document.getElementById('summary-body');
   append(body, [
     el('p', {}, badge(s.verdict), ' ', s.explanation),
+    s.shrunkFrom ? el('p', {id: 'shrunk-from'}, 'Shrunk from ', el('a', {href: s.shrunkFrom.href, text: s.shrunkFrom.dir}),
+      ' by faultline shrink: the smallest failing test found (its settings and schedule: the rerun line below).') : null,
     el('div', {class: 'facts'},
       fact('started', s.start.replace('T', ' ').replace('Z', ' UTC')),
       fact('duration', fmt(f.seconds, 1) + ' s' + (s.syntheticTime ? ' (synthetic)' : '')),

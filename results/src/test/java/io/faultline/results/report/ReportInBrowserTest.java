@@ -110,6 +110,31 @@ class ReportInBrowserTest {
     }
 
     @Test
+    void aShrunkRunLinksBackToItsOriginalAndDrawsTheShrunkCounterexampleBesideTheCounterexample() throws Exception {
+        History history = Histories.staleRead();
+        Result result = Histories.linearizability(history);
+        List<io.faultline.core.op.Op> kept = history.stream()
+                .filter(o -> !o.isNemesis() && (java.util.Objects.equals(o.value(), 2L) && o.f().equals("write")
+                        || o.process() == 1)).toList();
+        Path dir = OUT.resolve("shrunk-run").toAbsolutePath();
+        java.nio.file.Files.createDirectories(dir);
+        Path file = dir.resolve("report.html");
+        Report.write(ReportInput.of("shrunk", Instant.parse("2024-05-01T10:15:30.123Z"),
+                Map.of("workload", "register", "seed", 7L, "shrunk-from", OUT.resolve("original").toAbsolutePath().toString()),
+                history, result).withDirectory(dir).withShrunk(new ShrunkCounterexample("nil", "register", kept, 10, true,
+                "Operations were removed one at a time.")), file);
+        HeadlessChromium.PageCapture page = chromium.open(file, SHOTS.resolve("shrunk.png"), 4000, Duration.ofSeconds(30));
+        assertRenderedCleanly(page);
+
+        assertThat(chromium.evaluate("document.querySelector('#shrunk-from a').getAttribute('href')").asText())
+                .isEqualTo("../original/report.html");
+        String shrunk = text("#shrunk-counterexample");
+        assertThat(shrunk).contains("Shrunk counterexample", "2 operations", "4 ops of the key's 10", ":write 2", ":read 1");
+        assertThat(chromium.evaluate("document.querySelectorAll('#shrunk-counterexample svg > rect').length").asInt()).as("one bar per operation").isEqualTo(2);
+        assertThat(text("#counterexamples-body")).contains("model register");
+    }
+
+    @Test
     void aNonLinearizableRunDrawsTheCounterexampleWithTheStatesBeforeIt() throws Exception {
         History history = Histories.staleRead();
         Result result = Histories.linearizability(history);

@@ -77,4 +77,37 @@ class ReportModelBuilderTest {
         assertThat(model.figures().p50Ms()).isEqualTo(5.0);
         assertThat(model.figures().seconds()).isEqualTo(2.11);
     }
+
+    @Test
+    void aShrunkRunLinksToTheOriginalsReportRelativeToItsOwnDirectory() {
+        History history = Histories.validRegister();
+        ReportModel model = ReportModelBuilder.build(ReportInput.of("t", Instant.EPOCH, Map.of("shrunk-from", "/s/set/1"), history,
+                Result.valid("fine")).withDirectory(java.nio.file.Path.of("/s/set/1/shrink/runs/set-shrink/2")));
+
+        assertThat(model.summary().shrunkFrom()).isEqualTo(new ShrunkFrom("/s/set/1", "../../../../report.html"));
+    }
+
+    @Test
+    void anOrdinaryRunHasNoShrunkFromLinkNorShrunkCounterexample() {
+        History history = Histories.validRegister();
+        ReportModel model = build(history, Result.valid("fine"), Map.of());
+
+        assertThat(model.summary().shrunkFrom()).isNull();
+        assertThat(model.shrunkCounterexample()).isNull();
+    }
+
+    @Test
+    void theShrunkCounterexamplesOpsBecomeBarsFromInvocationToCompletion() {
+        History history = Histories.staleRead();
+        List<io.faultline.core.op.Op> kept = history.stream().filter(o -> !o.isNemesis() && o.process() == 1).toList();
+        ReportModel model = ReportModelBuilder.build(ReportInput.of("t", Instant.EPOCH, Map.of(), history,
+                Histories.linearizability(history)).withShrunk(new ShrunkCounterexample("k", "register", kept, 12, false, "capped")));
+
+        ShrunkCounterexampleView v = model.shrunkCounterexample();
+        assertThat(v.operations()).hasSize(1);
+        assertThat(v.operations().get(0).text()).isEqualTo(":read 1");
+        assertThat(v.operations().get(0).type()).isEqualTo("ok");
+        assertThat(v.ops()).isEqualTo(2);
+        assertThat(v.minimal()).isFalse();
+    }
 }
