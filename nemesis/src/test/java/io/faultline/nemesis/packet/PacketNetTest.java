@@ -30,7 +30,7 @@ class PacketNetTest {
 
     @Test
     void latencyIsRefusedNamingTheRuntimeThatCan() {
-        PacketNet net = new PacketNet(() -> {
+        PacketNet net = new PacketNet("netns", () -> {
             throw new AssertionError("no network needed");
         });
         assertThatThrownBy(() -> net.slow(Duration.ofMillis(100), Duration.ZERO))
