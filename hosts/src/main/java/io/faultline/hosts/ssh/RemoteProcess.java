@@ -107,8 +107,8 @@ public final class RemoteProcess implements HostProcess {
 
     /** Sends {@code signal} to the remote process by its pid file; one that has exited is not an error. */
     private void signal(String signal) {
-        host.check("p=$(cat " + SshConfig.quote(pidFile) + " 2>/dev/null) && [ -n \"$p\" ] && kill -" + signal
-                + " \"$p\" 2>/dev/null; true", (String) null);
+        host.exec("p=$(cat " + SshConfig.quote(pidFile) + " 2>/dev/null) && [ -n \"$p\" ] && kill -" + signal
+                + " \"$p\" 2>/dev/null; true", null);
     }
 
     @Override

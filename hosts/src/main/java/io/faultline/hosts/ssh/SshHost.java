@@ -1,5 +1,6 @@
 package io.faultline.hosts.ssh;
 
+import io.faultline.hosts.process.ShellSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One host reached over SSH ({@link SshConfig}): short remote commands, uploads, and a way to start
- * daemons on it ({@link RemoteProcess#start}). Each command is one {@code ssh} session over the shared
- * connection. Thread-safe (it holds no state but the connection, which OpenSSH shares).
+ * daemons on it ({@link RemoteProcess#start}). {@link #run}, {@link #check}, {@link #upload} are one
+ * {@code ssh} session each over the shared connection; {@link #exec} goes through one long-lived remote
+ * {@code sh} ({@link ShellSession}), because a new session also runs the remote user's shell start-up
+ * files (a {@code .bashrc} can take a second or more): faults and signals go that way. Thread-safe.
  */
 public final class SshHost implements AutoCloseable {
     private static final long TIMEOUT_S = 120;
@@ -28,6 +31,7 @@ public final class SshHost implements AutoCloseable {
     private final String name;
     private final String address;
     private final SshConfig config;
+    private ShellSession shell;
 
     /**
      * @param name    what the run calls the host ({@code n1}, {@code zk1}), for messages
@@ -116,6 +120,33 @@ public final class SshHost implements AutoCloseable {
         return r.output();
     }
 
+    /**
+     * Runs {@code script} ({@code sh -c}) in the host's long-lived shell, opened at the first call (and
+     * again if it died), with {@code input} (may be null) as its stdin, and requires exit 0.
+     *
+     * @return its output
+     * @throws SshException naming the host, the command, its exit code and output
+     */
+    public String exec(String script, String input) {
+        ShellSession s;
+        synchronized (this) {
+            if (shell == null || !shell.isAlive()) {
+                if (shell != null) shell.close();
+                try {
+                    shell = ShellSession.open(config.exec(address, "exec sh"), "ssh host " + this);
+                } catch (ShellSession.Failure e) {
+                    throw new SshException(e.getMessage(), e);
+                }
+            }
+            s = shell;
+        }
+        try {
+            return s.run(List.of("sh", "-c", script), input);
+        } catch (ShellSession.Failure e) {
+            throw new SshException(e.getMessage(), e);
+        }
+    }
+
     /** Copies the local {@code file} to {@code remotePath} (directories made), executable. */
     public void upload(Path file, String remotePath) {
         String dir = remotePath.substring(0, Math.max(1, remotePath.lastIndexOf('/')));
@@ -128,9 +159,13 @@ public final class SshHost implements AutoCloseable {
         check("mkdir -p " + SshConfig.quote(remoteDir) + " && tar -C " + SshConfig.quote(remoteDir) + " -xf -", tar);
     }
 
-    /** Ends the shared connection (later commands would open a new one). Never throws. */
+    /** Closes the long-lived shell and ends the shared connection (later commands would open new ones). Never throws. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (shell != null) shell.close();
+            shell = null;
+        }
         try {
             Process p = new ProcessBuilder(config.exitMaster(address)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hosts of one ssh run, for any system: an {@link SshHost} per host name, each with a remote work
- * directory {@code /tmp/faultline-ssh-<run>/<host>} (the run's uploads, data and pid files), the run's
+ * directory {@code /tmp/faultline-remote-<run>/<host>} (the run's uploads, data and pid files), the run's
  * packet faults ({@link SshPackets}), and the named daemons started on them ({@link RemoteProcess}, logs
  * in the local {@code workDir/<host>/<name>.log}).
  *
  * <p>Lifecycle: {@link #create} checks that every host answers, then sweeps what a dead harness left on
- * each (the processes whose pid files lie in a {@code /tmp/faultline-ssh-*} directory and still run from
+ * each (the processes whose pid files lie in a {@code /tmp/faultline-remote-*} directory and still run from
  * it, those directories, Faultline's iptables chains) and installs empty chains; {@link #close()} kills
  * every daemon (last started first), deletes the chains, removes the remote directories and ends the
  * shared connections. One run per host at a time: the sweep takes any earlier run's leftovers. Close is
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class SshHosts implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshHosts.class);
     /** Every run's remote directory starts so; the sweep looks for it. */
-    public static final String REMOTE_PREFIX = "/tmp/faultline-ssh-";
+    public static final String REMOTE_PREFIX = "/tmp/faultline-remote-";
     private static final String SWEEP = "for d in " + REMOTE_PREFIX + "*; do [ -d \"$d\" ] || continue; "
             + "for f in \"$d\"/*/*.pid; do [ -f \"$f\" ] || continue; p=$(cat \"$f\"); "
             + "if [ -n \"$p\" ] && tr '\\0' ' ' < /proc/$p/cmdline 2>/dev/null | grep -qF \"$d\"; then kill -9 \"$p\" && echo \"killed $p ($f)\"; fi; done; "
@@ -85,7 +85,7 @@ public final class SshHosts implements AutoCloseable {
         try {
             List<String> swept = Collections.synchronizedList(new ArrayList<>());
             all.eachHost(h -> {
-                String out = h.check(SWEEP, (String) null);
+                String out = h.exec(SWEEP, null);
                 if (!out.isBlank()) swept.add(h.name() + ": " + out.replace('\n', ' '));
             });
             if (!swept.isEmpty()) LOG.warn("removed what a dead harness left on the hosts: {}", swept);
@@ -123,7 +123,7 @@ public final class SshHosts implements AutoCloseable {
         return host(name).address();
     }
 
-    /** {@code /tmp/faultline-ssh-<run>/<host>}, the host's remote work directory. */
+    /** {@code /tmp/faultline-remote-<run>/<host>}, the host's remote work directory. */
     public String remoteDir(String name) {
         host(name);
         return REMOTE_PREFIX + run + "/" + name;
@@ -204,8 +204,8 @@ public final class SshHosts implements AutoCloseable {
             LOG.warn("could not remove the iptables chains: {}", e.toString());
         }
         try {
-            eachHost(h -> h.run("rm -rf " + SshConfig.quote(remoteDir(h.name())) + "; rmdir " + SshConfig.quote(REMOTE_PREFIX + run)
-                    + " 2>/dev/null; true", (String) null));
+            eachHost(h -> h.exec("rm -rf " + SshConfig.quote(remoteDir(h.name())) + "; rmdir " + SshConfig.quote(REMOTE_PREFIX + run)
+                    + " 2>/dev/null; true", null));
         } catch (RuntimeException e) {
             LOG.warn("could not remove the remote directories {}: {}", REMOTE_PREFIX + run, e.toString());
         }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * The packet faults of an ssh run: on each host, two chains of Faultline's own ({@link IpCommands#CUT},
  * {@link IpCommands#LOSS}) jumped to from {@code INPUT}, replaced with {@code iptables-restore --noflush}
- * over ssh (the same rule text as the netns runtime's: a partition drops by source address; loss by the
+ * over each host's long-lived ssh shell (the same rule text as the netns runtime's: a partition drops by source address; loss by the
  * {@code statistic} match, on every interface but loopback). Only hosts whose rules change are touched,
  * all at once (a thread per host). {@link #install} first removes what a previous run left;
  * {@link #remove} deletes the chains and their jumps. Bandwidth limits are refused (tc needs the host's
@@ -43,14 +43,14 @@ public final class SshPackets implements PacketFaults {
 
     /** Removes a previous run's chains on every host, then creates empty ones. */
     public synchronized void install() {
-        parallel(hosts.keySet(), h -> hosts.get(h).check(REMOVE + "; iptables-restore --wait --noflush", IpCommands.chains()));
+        parallel(hosts.keySet(), h -> hosts.get(h).exec(REMOVE + "; iptables-restore --wait --noflush", IpCommands.chains()));
         cutNow.clear();
         lossNow.clear();
     }
 
     /** Deletes the chains and their jumps on every host (what a host refuses is ignored). */
     public synchronized void remove() {
-        parallel(hosts.keySet(), h -> hosts.get(h).run(REMOVE, (String) null));
+        parallel(hosts.keySet(), h -> hosts.get(h).exec(REMOVE, null));
         cutNow.clear();
         lossNow.clear();
     }
@@ -107,7 +107,7 @@ public final class SshPackets implements PacketFaults {
                 .sorted(Comparator.comparingInt((String h) -> rules.get(h).length()).reversed()).toList();
         Applied applied;
         try {
-            applied = parallel(changed, h -> hosts.get(h).check("iptables-restore --wait --noflush", rules.get(h)));
+            applied = parallel(changed, h -> hosts.get(h).exec("iptables-restore --wait --noflush", rules.get(h)));
         } catch (RuntimeException e) {
             now.clear();
             throw e;
