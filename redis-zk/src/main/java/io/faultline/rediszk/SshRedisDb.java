@@ -41,6 +41,7 @@ final class SshRedisDb extends RedisDb implements HasNet {
     public Optional<String> cannot(NetFault fault) {
         return switch (fault) {
             case SLOW -> Optional.of(PacketNet.noDelays("ssh"));
+            case BANDWIDTH -> Optional.of(SshPackets.NO_RATE);
             default -> Optional.empty();
         };
     }

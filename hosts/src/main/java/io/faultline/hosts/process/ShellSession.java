@@ -72,8 +72,8 @@ public final class ShellSession implements AutoCloseable {
     /**
      * Runs {@code command} with {@code input} (may be null) and waits for it.
      *
-     * @return its output
-     * @throws Failure naming the command, its exit code and output, or the shell's death
+     * @return its output, lines joined by newlines
+     * @throws Failure (one line) naming the command, its exit code and output, or the shell's death
      */
     public synchronized String run(List<String> command, String input) {
         try {
@@ -84,11 +84,11 @@ public final class ShellSession implements AutoCloseable {
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(ACK)) {
                     int exit = Integer.parseInt(line.substring(ACK.length()).trim());
-                    String output = String.join(" ", lines).trim();
                     if (exit != 0) {
-                        throw new Failure("'" + String.join(" ", command) + "' in " + where + " failed (exit " + exit + "): " + output, null);
+                        throw new Failure("'" + String.join(" ", command) + "' in " + where + " failed (exit " + exit + "): "
+                                + String.join(" ", lines).trim(), null);
                     }
-                    return output;
+                    return String.join("\n", lines).trim();
                 }
                 lines.add(line);
             }

@@ -85,8 +85,9 @@ public final class SshHosts implements AutoCloseable {
         try {
             List<String> swept = Collections.synchronizedList(new ArrayList<>());
             all.eachHost(h -> {
-                String out = h.exec(SWEEP, null);
-                if (!out.isBlank()) swept.add(h.name() + ": " + out.replace('\n', ' '));
+                // only the sweep's own lines: the remote user's start-up files may print anything before them
+                h.exec(SWEEP, null).lines().filter(l -> l.startsWith("killed ") || l.startsWith("removed "))
+                        .forEach(l -> swept.add(h.name() + ": " + l));
             });
             if (!swept.isEmpty()) LOG.warn("removed what a dead harness left on the hosts: {}", swept);
             all.packets.install();

@@ -25,6 +25,8 @@ public final class PacketNet implements Net {
     private static final Logger LOG = LoggerFactory.getLogger(PacketNet.class);
     private final String runtime;
     private final Supplier<? extends PacketFaults> network;
+    /** Whether a rate limit may be in place (so that fast and heal remove it; tc costs a process per host). */
+    private volatile boolean limited;
 
     /**
      * @param runtime the runtime's name, for log lines and refusals ({@code netns}, {@code ssh})
@@ -69,6 +71,7 @@ public final class PacketNet implements Net {
         PacketFaults n = network.get();
         n.heal();
         n.loss(0);
+        unlimit(n);
         LOG.info("{}: healed on every host {} ms after its op", runtime, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -85,6 +88,22 @@ public final class PacketNet implements Net {
 
     @Override
     public void fast() {
-        network.get().loss(0);
+        PacketFaults n = network.get();
+        n.loss(0);
+        unlimit(n);
+    }
+
+    /** A token bucket ({@code tc tbf}) on what every host sends. */
+    @Override
+    public void bandwidth(long kbitPerSecond) {
+        limited = true;
+        network.get().rate(kbitPerSecond);
+    }
+
+    private void unlimit(PacketFaults n) {
+        if (limited) {
+            n.unlimited();
+            limited = false;
+        }
     }
 }
