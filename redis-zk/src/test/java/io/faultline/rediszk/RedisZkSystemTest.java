@@ -62,6 +62,7 @@ class RedisZkSystemTest {
         assertThat(((HasNet) db).cannot(NetFault.SLOW)).hasValueSatisfying(m -> assertThat(m).contains("--runtime local"));
         assertThat(((HasNet) db).cannot(NetFault.PARTITION)).isEmpty();
         assertThat(((HasNet) db).cannot(NetFault.FLAKY)).isEmpty();
+        assertThat(((HasNet) db).cannot(NetFault.BANDWIDTH)).isEmpty();
         assertThat(system.db(SystemOptions.of(system, Map.of()), "local", LinkRouter.direct())).isNotInstanceOf(HasNet.class);
     }
 
@@ -82,6 +83,7 @@ class RedisZkSystemTest {
                 "ssh", LinkRouter.direct());
         assertThat(db).isInstanceOf(HasNet.class).isInstanceOf(Killable.class).isInstanceOf(Pausable.class);
         assertThat(((HasNet) db).cannot(NetFault.SLOW)).hasValueSatisfying(m -> assertThat(m).contains("ssh runtime", "--runtime local"));
+        assertThat(((HasNet) db).cannot(NetFault.BANDWIDTH)).hasValueSatisfying(m -> assertThat(m).contains("--runtime netns"));
         assertThat(((HasNet) db).cannot(NetFault.PARTITION)).isEmpty();
     }
 
