@@ -32,6 +32,10 @@ public final class SshHosts implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshHosts.class);
     /** Every run's remote directory starts so; the sweep looks for it. */
     public static final String REMOTE_PREFIX = "/tmp/faultline-remote-";
+    /** The local directories of the shared connections' sockets, in the temporary directory. */
+    private static final String CONTROL_PREFIX = "fl-ssh-";
+    /** An empty socket directory this old belongs to no live run (ssh's ControlPersist is 60 s). */
+    private static final java.time.Duration STALE = java.time.Duration.ofMinutes(2);
     private static final String SWEEP = "for d in " + REMOTE_PREFIX + "*; do [ -d \"$d\" ] || continue; "
             + "for f in \"$d\"/*/*.pid; do [ -f \"$f\" ] || continue; p=$(cat \"$f\"); "
             + "if [ -n \"$p\" ] && tr '\\0' ' ' < /proc/$p/cmdline 2>/dev/null | grep -qF \"$d\"; then kill -9 \"$p\" && echo \"killed $p ($f)\"; fi; done; "
@@ -74,7 +78,8 @@ public final class SshHosts implements AutoCloseable {
         Path controlDir;
         try {
             Files.createDirectories(workDir);
-            controlDir = Files.createTempDirectory("fl-ssh-");
+            sweepControlDirs();
+            controlDir = Files.createTempDirectory(CONTROL_PREFIX);
         } catch (IOException e) {
             throw new SshException("cannot make the run directory " + workDir + ": " + e.getMessage(), e);
         }
@@ -96,6 +101,27 @@ public final class SshHosts implements AutoCloseable {
             throw e;
         }
         return all;
+    }
+
+    /**
+     * Removes the empty socket directories of dead runs ({@code fl-ssh-*} in the temporary directory, not
+     * changed for {@link #STALE}): a killed harness leaves its directory, whose sockets vanish when the
+     * shared connections end on their own ({@code ControlPersist}).
+     */
+    private static void sweepControlDirs() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        long now = System.currentTimeMillis();
+        try (var dirs = Files.newDirectoryStream(tmp, CONTROL_PREFIX + "*")) {
+            for (Path d : dirs) {
+                try (var inside = Files.list(d)) {
+                    if (inside.findAny().isEmpty() && now - Files.getLastModifiedTime(d).toMillis() > STALE.toMillis()) {
+                        Files.deleteIfExists(d);
+                    }
+                } catch (IOException e) {
+                    // another harness's, or gone meanwhile: not ours to worry about
+                }
+            }
+        }
     }
 
     private static String runId() {
