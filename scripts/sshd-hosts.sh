@@ -15,7 +15,7 @@ set -euo pipefail
 
 die() { echo "sshd-hosts: $*" >&2; exit 254; }
 [ "$(id -u)" = 0 ] || die "needs root (network namespaces)"
-for b in ip ssh-keygen; do command -v "$b" >/dev/null || die "needs $b on the PATH"; done
+for b in ip ssh ssh-keygen; do command -v "$b" >/dev/null || die "needs $b on the PATH"; done
 [ -x /usr/sbin/sshd ] || die "needs /usr/sbin/sshd (Debian: apt-get install openssh-server)"
 
 down() {
