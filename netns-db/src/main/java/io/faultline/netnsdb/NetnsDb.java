@@ -68,7 +68,7 @@ public class NetnsDb implements Db, Killable, Pausable, HasNet, HasLogs {
         this.range = Objects.requireNonNull(range, "range");
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
-        this.net = new PacketNet(() -> hosts().network());
+        this.net = new PacketNet("netns", () -> hosts().network().filter());
     }
 
     @Override
@@ -185,7 +185,7 @@ public class NetnsDb implements Db, Killable, Pausable, HasNet, HasLogs {
 
     @Override
     public Optional<String> cannot(NetFault fault) {
-        return fault == NetFault.SLOW ? Optional.of(PacketNet.NO_DELAYS) : Optional.empty();
+        return fault == NetFault.SLOW ? Optional.of(PacketNet.noDelays("netns")) : Optional.empty();
     }
 
     @Override

@@ -52,7 +52,7 @@ final class SentinelDb implements Db, Killable, Pausable, HasPrimaries, HasLogs,
     private final Topology topology;
     private final AddressRange range;
     private final Duration startTimeout;
-    private final PacketNet net = new PacketNet(() -> hosts().network());
+    private final PacketNet net = new PacketNet("netns", () -> hosts().network().filter());
     private volatile NetnsHosts hosts;
     private volatile Path workDir;
 
@@ -177,7 +177,7 @@ final class SentinelDb implements Db, Killable, Pausable, HasPrimaries, HasLogs,
 
     @Override
     public Optional<String> cannot(NetFault fault) {
-        return fault == NetFault.SLOW ? Optional.of(PacketNet.NO_DELAYS) : Optional.empty();
+        return fault == NetFault.SLOW ? Optional.of(PacketNet.noDelays("netns")) : Optional.empty();
     }
 
     /** Kills every process, removes the namespaces and the working directory. Idempotent. */

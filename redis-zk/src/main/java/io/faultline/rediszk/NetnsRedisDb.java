@@ -23,7 +23,7 @@ final class NetnsRedisDb extends RedisDb implements HasNet {
     private NetnsRedisDb(ClusterSpec spec, AddressRange range) {
         super(r -> NetnsCluster.create(spec, range), LinkRouter.direct(),
                 IntStream.rangeClosed(1, spec.nodes()).mapToObj(i -> "n" + i).toList());
-        this.net = new PacketNet(() -> ((NetnsCluster) cluster()).network());
+        this.net = new PacketNet("netns", () -> ((NetnsCluster) cluster()).network().filter());
     }
 
     /** The (not set up) Db of {@code spec} in {@code range}. */
@@ -38,6 +38,6 @@ final class NetnsRedisDb extends RedisDb implements HasNet {
 
     @Override
     public Optional<String> cannot(NetFault fault) {
-        return fault == NetFault.SLOW ? Optional.of(PacketNet.NO_DELAYS) : Optional.empty();
+        return fault == NetFault.SLOW ? Optional.of(PacketNet.noDelays("netns")) : Optional.empty();
     }
 }

@@ -39,7 +39,7 @@ import java.util.stream.IntStream;
  * is a {@link NetnsRedisDb}, which also cuts packets itself.
  */
 public sealed class RedisDb implements Db, ClientSource, Killable, Pausable, HasPrimaries, HasLogs, HasStatus, HasConsole,
-        Attachable permits NetnsRedisDb {
+        Attachable permits NetnsRedisDb, SshRedisDb {
 
     /** Creates the (not started) cluster whose links go through the router it is given. */
     @FunctionalInterface

@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
  * replica groups whose masters hold ZooKeeper leases, keys sharded over the groups, clients that
  * route and {@code WAIT}. Its options are the cluster's size and safety knobs; its extra hosts the
  * ZooKeeper servers {@code zk1..zkK}; runtimes {@code local} (processes), {@code docker}
- * (containers) and {@code netns} (processes in network namespaces of their own, faults as packets); workloads {@code register}, {@code set} and {@code counter}.
+ * (containers), {@code netns} (processes in network namespaces of their own, faults as packets) and
+ * {@code ssh} (processes on hosts reached over SSH, faults as packets there); workloads {@code register}, {@code set} and {@code counter}.
  */
 public final class RedisZkSystem implements TestSystem {
 
@@ -46,7 +47,7 @@ public final class RedisZkSystem implements TestSystem {
 
     @Override
     public List<SystemOption> options() {
-        return List.of(
+        List<SystemOption> options = new java.util.ArrayList<>(List.of(
                 SystemOption.integer("nodes", 5, 2, "Redis nodes"),
                 SystemOption.integer("groups", 1, 1, "replica groups"),
                 SystemOption.integer("zookeepers", 3, 1, "ZooKeeper servers"),
@@ -57,7 +58,9 @@ public final class RedisZkSystem implements TestSystem {
                         "plain, or fenced (a read is OK only once every replica acknowledged a write made after it)"),
                 SystemOption.path("redis-binary", "the redis-server to run (default: PATH, else the embedded one)"),
                 SystemOption.text("netns-range", AddressRange.DEFAULT,
-                        "--runtime netns: the IPv4 range of its private bridge (the harness takes the first address)"));
+                        "--runtime netns: the IPv4 range of its private bridge (the harness takes the first address)")));
+        options.addAll(SshRuntime.options());
+        return options;
     }
 
     @Override
@@ -75,7 +78,7 @@ public final class RedisZkSystem implements TestSystem {
 
     @Override
     public List<String> runtimes() {
-        return List.of("local", "docker", "netns");
+        return List.of("local", "docker", "netns", "ssh");
     }
 
     /** Every shared workload ({@link Workloads#NAMES}), each with its Redis client adapter. */
@@ -93,6 +96,7 @@ public final class RedisZkSystem implements TestSystem {
     @Override
     public String proxyHost(String runtime) {
         if (runtime.equals("netns")) NetnsRuntime.check(); // no proxy on its links, but the check belongs before anything starts
+        if (runtime.equals("ssh")) SshRuntime.check();
         return runtime.equals("docker") ? DockerRuntime.proxyListenHost() : "127.0.0.1";
     }
 
@@ -104,6 +108,7 @@ public final class RedisZkSystem implements TestSystem {
         if (o.path("redis-binary") != null) cluster.redisBinary(o.path("redis-binary"));
         ClusterSpec spec = cluster.build();
         if (runtime.equals("netns")) return NetnsRedisDb.of(spec, netnsRange(o));
+        if (runtime.equals("ssh")) return SshRedisDb.of(spec, SshRuntime.target(o));
         RedisDb.ClusterFactory factory = runtime.equals("docker") ? r -> DockerRuntime.cluster(spec, r)
                 : r -> LocalCluster.create(spec, r);
         return RedisDb.of(factory, sutRouter(links), o.integer("nodes"));
@@ -148,6 +153,8 @@ public final class RedisZkSystem implements TestSystem {
         m.put("reads", o.string("reads"));
         if (o.path("redis-binary") != null) m.put("redis-binary", o.string("redis-binary"));
         if (!o.string("netns-range").equals(AddressRange.DEFAULT)) m.put("netns-range", o.string("netns-range"));
+        if (!o.string("hosts").isEmpty()) m.put("hosts", o.string("hosts"));
+        if (o.path("hosts-file") != null) m.put("hosts-file", o.string("hosts-file"));
         return m;
     }
 

@@ -47,7 +47,7 @@ class RedisZkSystemTest {
 
     @Test
     void theNetnsRuntimeHasADocumentedRangeCheckedInOneLine() {
-        assertThat(system.runtimes()).containsExactly("local", "docker", "netns");
+        assertThat(system.runtimes()).containsExactly("local", "docker", "netns", "ssh");
         assertThat(SystemOptions.of(system, Map.of()).string("netns-range")).isEqualTo("10.213.0.0/24");
         assertThatThrownBy(() -> SystemOptions.of(system, Map.of("netns-range", "10.213.0.0")))
                 .hasMessage("--netns-range: the netns address range must look like 10.213.0.0/24, was '10.213.0.0'");
@@ -62,6 +62,7 @@ class RedisZkSystemTest {
         assertThat(((HasNet) db).cannot(NetFault.SLOW)).hasValueSatisfying(m -> assertThat(m).contains("--runtime local"));
         assertThat(((HasNet) db).cannot(NetFault.PARTITION)).isEmpty();
         assertThat(((HasNet) db).cannot(NetFault.FLAKY)).isEmpty();
+        assertThat(((HasNet) db).cannot(NetFault.BANDWIDTH)).isEmpty();
         assertThat(system.db(SystemOptions.of(system, Map.of()), "local", LinkRouter.direct())).isNotInstanceOf(HasNet.class);
     }
 
@@ -74,5 +75,33 @@ class RedisZkSystemTest {
         assertThat(system.workload("set", o, db).name()).isEqualTo("set");
         assertThatThrownBy(() -> system.workload("queue", o, db))
                 .hasMessage("system redis-zk has no workload 'queue' (its workloads: register, set, counter)");
+    }
+
+    @Test
+    void onSshTheDbCutsPacketsOnTheHostsAndRefusesLatency() {
+        Db db = system.db(SystemOptions.of(system, Map.of("nodes", "2", "zookeepers", "1", "hosts", "10.0.0.2, 10.0.0.3,10.0.0.4")),
+                "ssh", LinkRouter.direct());
+        assertThat(db).isInstanceOf(HasNet.class).isInstanceOf(Killable.class).isInstanceOf(Pausable.class);
+        assertThat(((HasNet) db).cannot(NetFault.SLOW)).hasValueSatisfying(m -> assertThat(m).contains("ssh runtime", "--runtime local"));
+        assertThat(((HasNet) db).cannot(NetFault.BANDWIDTH)).hasValueSatisfying(m -> assertThat(m).contains("--runtime netns"));
+        assertThat(((HasNet) db).cannot(NetFault.PARTITION)).isEmpty();
+    }
+
+    @Test
+    void onSshEachNodeAndZooKeeperServerNeedsAHostSaidInOneLine() {
+        SystemOptions tooFew = SystemOptions.of(system, Map.of("nodes", "3", "zookeepers", "1", "hosts", "a,b,c"));
+        assertThatThrownBy(() -> system.db(tooFew, "ssh", LinkRouter.direct()))
+                .hasMessage("--runtime ssh needs one host per node and ZooKeeper server, 4 (--nodes 3 + --zookeepers 1), "
+                        + "in --hosts or --hosts-file; got 3");
+    }
+
+    @Test
+    void onSshTheHostsFileHasOneAddressALineWithComments(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("hosts");
+        java.nio.file.Files.writeString(file, "# nodes\n10.0.0.2\n10.0.0.3  # n2\n\n10.0.0.4\n");
+        SystemOptions o = SystemOptions.of(system, Map.of("nodes", "2", "zookeepers", "1", "hosts-file", file.toString()));
+        assertThat(SshRuntime.target(o).addresses()).containsExactly("10.0.0.2", "10.0.0.3", "10.0.0.4");
+        assertThat(SshRuntime.target(o).user()).isEqualTo("root");
+        assertThat(SshRuntime.target(o).port()).isEqualTo(22);
     }
 }

@@ -79,7 +79,7 @@ final class TestCommand implements Callable<Integer> {
         @CommandLine.Option(names = "--workload", description = "one of the system's workloads, e.g. register, set or counter (default: its first, register)")
         String workload;
         @CommandLine.Option(names = "--nemesis", defaultValue = "partition", split = ",",
-                description = "comma list of partition, kill, pause, latency, flaky, zk, or none (default ${DEFAULT-VALUE})")
+                description = "comma list of partition, kill, pause, latency, flaky, bandwidth, zk, or none (default ${DEFAULT-VALUE})")
         List<String> nemesis;
         @CommandLine.Option(names = "--partition", defaultValue = "primaries",
                 description = "the partition: primaries, one, halves, random-halves, majorities-ring, bridge (default ${DEFAULT-VALUE})")

@@ -44,7 +44,7 @@ class ClusterCommandsWithoutAClusterTest {
     void upRefusesAnUnknownRuntimeNamingIt() {
         AnalyzeCommandTest.Run run = faultline("cluster", "up", "--runtime", "vm");
         assertThat(run.exit()).isEqualTo(254);
-        assertThat(run.err()).contains("--runtime must be one of local, docker, netns, was 'vm'");
+        assertThat(run.err()).contains("--runtime must be one of local, docker, netns, ssh, was 'vm'");
     }
 
     @Test

@@ -14,7 +14,7 @@ public interface Net {
     /** Cuts every link between two nodes that the grudge sets apart, and heals every other link. */
     void partition(Grudge grudge) throws Exception;
 
-    /** Restores every link: no partition, no latency, no loss. */
+    /** Restores every link: no partition, no latency, no loss, no bandwidth limit. */
     void heal() throws Exception;
 
     /** Adds latency to every link: a mean delay with a jitter around it. */
@@ -23,6 +23,15 @@ public interface Net {
     /** Makes every link lossy: each new connection is cut with the given probability (0..1). */
     void flaky(double probability) throws Exception;
 
-    /** Removes latency and loss, but keeps partitions. */
+    /** Removes latency, loss and bandwidth limits, but keeps partitions. */
     void fast() throws Exception;
+
+    /**
+     * Limits the bandwidth of every link (or of what every host sends) to {@code kbitPerSecond}.
+     *
+     * @throws UnsupportedOperationException where this network cannot (the default), in one line naming a runtime that can
+     */
+    default void bandwidth(long kbitPerSecond) throws Exception {
+        throw new UnsupportedOperationException("this network cannot limit bandwidth");
+    }
 }

@@ -7,5 +7,7 @@ public enum NetFault {
     /** {@link Net#slow}: latency on every link. */
     SLOW,
     /** {@link Net#flaky}: loss on every link. */
-    FLAKY
+    FLAKY,
+    /** {@link Net#bandwidth}: a rate limit on every link (or host). */
+    BANDWIDTH
 }

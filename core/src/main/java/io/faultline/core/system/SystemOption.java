@@ -41,7 +41,7 @@ public record SystemOption(String name, Type type, String defaultValue, String h
         choices = List.copyOf(choices);
         if (name.isBlank() || name.startsWith("-")) throw new IllegalArgumentException("an option name has no dashes, was '" + name + "'");
         if (type == Type.CHOICE && choices.isEmpty()) throw new IllegalArgumentException("--" + name + ": a choice needs choices");
-        if (!(type == Type.PATH && defaultValue.isEmpty())) check(name, type, choices, min, defaultValue);
+        if (!((type == Type.PATH || type == Type.TEXT) && defaultValue.isEmpty())) check(name, type, choices, min, defaultValue);
     }
 
     /** A whole number of at least {@code min}. */
@@ -59,7 +59,7 @@ public record SystemOption(String name, Type type, String defaultValue, String h
         return new SystemOption(name, Type.CHOICE, choices.get(0), help, choices, 0);
     }
 
-    /** A one-line text, e.g. an address range; the system checks its form. */
+    /** A one-line text, e.g. an address range; the system checks its form. An empty default means none by default. */
     public static SystemOption text(String name, String defaultValue, String help) {
         return new SystemOption(name, Type.TEXT, defaultValue, help, List.of(), 0);
     }

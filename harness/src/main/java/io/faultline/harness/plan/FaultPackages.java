@@ -23,8 +23,8 @@ import java.util.Optional;
  * The fault vocabulary: every {@link FaultPackage} by name. {@code partition} cuts links by a grudge
  * (nodes and the system's extra hosts); {@code zk} cuts one node from the extra hosts only (for
  * {@code redis-zk}, from ZooKeeper); {@code kill} and {@code pause} need a Db that is
- * {@link Killable} / {@link Pausable}; {@code latency} and {@code flaky} slow or drop traffic on every
- * link. The network faults act on the context's {@link io.faultline.core.net.Net}: the fault proxies, or
+ * {@link Killable} / {@link Pausable}; {@code latency}, {@code flaky} and {@code bandwidth} slow, drop
+ * or throttle traffic on every link (bandwidth: 1000 kbit/s). The network faults act on the context's {@link io.faultline.core.net.Net}: the fault proxies, or
  * the packet filters of a Db that is {@link HasNet}, which may refuse a fault it cannot make (one line
  * naming a runtime that can).
  */
@@ -48,11 +48,16 @@ public final class FaultPackages {
             o -> FaultKind.of("latency", "start-slow", null, "stop-slow", null));
     public static final FaultPackage FLAKY = new FaultPackage("flaky", "flaky", "start-flaky", "stop-flaky", "flaky", null,
             c -> LinkNemesis.flaky(c.net(), 0.2), o -> FaultKind.of("flaky", "start-flaky", null, "stop-flaky", null));
+    /** What {@code bandwidth} limits every link (or host) to, in kbit/s. */
+    public static final long BANDWIDTH_KBIT = 1000;
+    public static final FaultPackage BANDWIDTH = new FaultPackage("bandwidth", "bandwidth", "start-bandwidth", "stop-bandwidth",
+            "bandwidth", null, c -> LinkNemesis.bandwidth(c.net(), BANDWIDTH_KBIT),
+            o -> FaultKind.of("bandwidth", "start-bandwidth", null, "stop-bandwidth", null));
 
     private static final Map<String, FaultPackage> BY_NAME = new LinkedHashMap<>();
 
     static {
-        for (FaultPackage p : List.of(PARTITION, KILL, PAUSE, LATENCY, FLAKY, ZK)) BY_NAME.put(p.name(), p);
+        for (FaultPackage p : List.of(PARTITION, KILL, PAUSE, LATENCY, FLAKY, BANDWIDTH, ZK)) BY_NAME.put(p.name(), p);
     }
 
     /** The names, as {@code --nemesis} takes them. */
@@ -111,6 +116,7 @@ public final class FaultPackages {
         if (p == PARTITION || p == ZK) return Optional.of(NetFault.PARTITION);
         if (p == LATENCY) return Optional.of(NetFault.SLOW);
         if (p == FLAKY) return Optional.of(NetFault.FLAKY);
+        if (p == BANDWIDTH) return Optional.of(NetFault.BANDWIDTH);
         return Optional.empty();
     }
 

@@ -71,8 +71,11 @@ class FaultPackagesOnHasNetTest {
 
         @Override
         public Optional<String> cannot(NetFault fault) {
-            return fault == NetFault.SLOW ? Optional.of("the test runtime cannot delay packets: latency needs --runtime local")
-                    : Optional.empty();
+            return switch (fault) {
+                case SLOW -> Optional.of("the test runtime cannot delay packets: latency needs --runtime local");
+                case BANDWIDTH -> Optional.of("the test runtime cannot limit bandwidth: bandwidth needs --runtime netns");
+                default -> Optional.empty();
+            };
         }
     }
 
@@ -100,11 +103,18 @@ class FaultPackagesOnHasNetTest {
     }
 
     @Test
+    void bandwidthTheDbsNetworkCannotLimitIsRefusedToo() {
+        assertThatThrownBy(() -> FaultPackages.nemesis(FaultPackages.of(List.of("bandwidth")), context))
+                .hasMessage("--nemesis bandwidth: the test runtime cannot limit bandwidth: bandwidth needs --runtime netns");
+    }
+
+    @Test
     void theNetworkFaultsAreNamedAndTheProcessFaultsAreNot() {
         assertThat(FaultPackages.netFault(FaultPackages.PARTITION)).contains(NetFault.PARTITION);
         assertThat(FaultPackages.netFault(FaultPackages.ZK)).contains(NetFault.PARTITION);
         assertThat(FaultPackages.netFault(FaultPackages.LATENCY)).contains(NetFault.SLOW);
         assertThat(FaultPackages.netFault(FaultPackages.FLAKY)).contains(NetFault.FLAKY);
+        assertThat(FaultPackages.netFault(FaultPackages.BANDWIDTH)).contains(NetFault.BANDWIDTH);
         assertThat(FaultPackages.netFault(FaultPackages.KILL)).isEmpty();
     }
 }

@@ -91,7 +91,7 @@ class FaultPackagesTest {
     @Test
     void theVocabularyRecordsOneEntryPerStartAndStopPair() {
         List<Map<String, Object>> described = FaultPackages.describe(FaultPackages.all());
-        assertThat(described).extracting(m -> m.get("name")).containsExactly("partition", "kill", "pause", "latency", "flaky");
+        assertThat(described).extracting(m -> m.get("name")).containsExactly("partition", "kill", "pause", "latency", "flaky", "bandwidth");
         assertThat(described.get(3)).containsEntry("interval", "slow");
     }
 }

@@ -46,7 +46,7 @@ class TestPlanTest {
     @Test
     void anUnknownFaultOrSystemIsRefusedInOneLine() {
         assertThatThrownBy(() -> new TestOptionsBuilder().nemesis("crash").build())
-                .hasMessage("--nemesis must be one of partition, kill, pause, latency, flaky, zk, was 'crash'");
+                .hasMessage("--nemesis must be one of partition, kill, pause, latency, flaky, bandwidth, zk, was 'crash'");
         assertThatThrownBy(() -> new TestOptionsBuilder().system("nope").build())
                 .hasMessage("unknown system 'nope' (known: redis-zk)");
     }

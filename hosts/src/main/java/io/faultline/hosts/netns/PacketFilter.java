@@ -1,5 +1,6 @@
 package io.faultline.hosts.netns;
 
+import io.faultline.hosts.packet.PacketFaults;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,18 +21,7 @@ import java.util.function.Consumer;
  * network, closed with it), so a change costs one process per namespace. Calls are
  * serialized (synchronized).
  */
-public final class PacketFilter {
-    /**
-     * What one change took.
-     *
-     * @param namespaces how many namespaces' rules changed (the others were not touched)
-     * @param firstMs    ms from the call until the first changed namespace had its new rules (the
-     *                   namespace with the most rules goes first: for an isolated host, its own)
-     * @param allMs      ms from the call until every changed namespace had them
-     */
-    public record Applied(int namespaces, long firstMs, long allMs) {
-    }
-
+public final class PacketFilter implements PacketFaults {
     private final IpCommands ip;
     private final Map<String, String> addresses;
     /** What each namespace's chains hold now (by chain), as last restored. */
@@ -40,6 +30,11 @@ public final class PacketFilter {
     /** One long-lived shell per namespace, opened at the first fault. */
     private final Map<String, NamespaceShell> shells = new HashMap<>();
     private boolean closed;
+
+    @Override
+    public List<String> hosts() {
+        return List.copyOf(addresses.keySet());
+    }
 
     PacketFilter(IpCommands ip, Map<String, String> addresses) {
         this.ip = ip;
@@ -54,6 +49,7 @@ public final class PacketFilter {
      * @throws IllegalArgumentException naming an unknown host
      * @throws NetnsException           naming the command that failed
      */
+    @Override
     public synchronized Applied cut(Map<String, Set<String>> cannotHear) {
         cannotHear.forEach((h, others) -> {
             requireHost(h);
@@ -68,12 +64,8 @@ public final class PacketFilter {
         return restore(rules, cutNow);
     }
 
-    /** Heals every partition. */
-    public Applied heal() {
-        return cut(Map.of());
-    }
-
     /** Drops each packet a host receives with {@code probability} (0 removes the loss). */
+    @Override
     public synchronized Applied loss(double probability) {
         String chain = IpCommands.loss(probability);
         Map<String, String> rules = new HashMap<>();
@@ -98,6 +90,7 @@ public final class PacketFilter {
     }
 
     /** Limits what each host sends to {@code kbitPerSecond}. */
+    @Override
     public synchronized void rate(long kbitPerSecond) {
         List<String> tbf = IpCommands.rate(kbitPerSecond);
         openShells(addresses.keySet());
@@ -105,6 +98,7 @@ public final class PacketFilter {
     }
 
     /** Removes every rate limit. */
+    @Override
     public synchronized void unlimited() {
         openShells(addresses.keySet());
         inNamespaces(addresses.keySet(), host -> {

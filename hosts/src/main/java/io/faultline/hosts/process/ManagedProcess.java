@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe. The process's stdin stays open (a pipe we never write to), so a child that reads
  * stdin until EOF notices when this JVM dies.
  */
-public final class ManagedProcess {
+public final class ManagedProcess implements HostProcess {
     private final String name;
     private final Process process;
     private final PidDirectory pids;
@@ -51,6 +51,7 @@ public final class ManagedProcess {
         return new ManagedProcess(name, process, pids, pidFile);
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -59,11 +60,13 @@ public final class ManagedProcess {
         return process.pid();
     }
 
+    @Override
     public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGKILL, then waits until the process is reaped. */
+    @Override
     public void kill() {
         if (process.isAlive()) {
             Signal.KILL.sendTo(process.pid());
@@ -72,11 +75,13 @@ public final class ManagedProcess {
     }
 
     /** SIGSTOP: the process freezes, its sockets stay open. */
+    @Override
     public void pause() {
         Signal.STOP.sendTo(process.pid());
     }
 
     /** SIGCONT. */
+    @Override
     public void resume() {
         Signal.CONT.sendTo(process.pid());
     }
@@ -85,6 +90,7 @@ public final class ManagedProcess {
      * Graceful stop: SIGCONT (in case it is paused) and SIGTERM, then SIGKILL if it has not exited
      * within {@code grace}. Idempotent.
      */
+    @Override
     public void stop(Duration grace) {
         if (process.isAlive()) {
             Signal.CONT.sendTo(process.pid());
@@ -106,6 +112,7 @@ public final class ManagedProcess {
     }
 
     /** Waits up to {@code timeout} for the process to exit; true if it has. */
+    @Override
     public boolean waitFor(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -116,6 +123,7 @@ public final class ManagedProcess {
     }
 
     /** Exit code, if it has exited. */
+    @Override
     public java.util.OptionalInt exitCode() {
         return process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
     }

@@ -38,6 +38,8 @@ public final class ProxyNet implements Net {
     static final String SLOW_UP = "slow-up";
     static final String SLOW_DOWN = "slow-down";
     static final String FLAKY = "flaky";
+    static final String BANDWIDTH_UP = "bandwidth-up";
+    static final String BANDWIDTH_DOWN = "bandwidth-down";
 
     private final LinkTable table;
     private final Map<String, String> clientSides;
@@ -87,7 +89,9 @@ public final class ProxyNet implements Net {
 
     @Override
     public synchronized void heal() throws IOException {
-        for (Link link : table.links()) remove(link, Set.of(PARTITION_UP, PARTITION_DOWN, SLOW_UP, SLOW_DOWN, FLAKY));
+        for (Link link : table.links()) {
+            remove(link, Set.of(PARTITION_UP, PARTITION_DOWN, SLOW_UP, SLOW_DOWN, FLAKY, BANDWIDTH_UP, BANDWIDTH_DOWN));
+        }
     }
 
     @Override
@@ -118,7 +122,19 @@ public final class ProxyNet implements Net {
 
     @Override
     public synchronized void fast() throws IOException {
-        for (Link link : table.links()) remove(link, Set.of(SLOW_UP, SLOW_DOWN, FLAKY));
+        for (Link link : table.links()) remove(link, Set.of(SLOW_UP, SLOW_DOWN, FLAKY, BANDWIDTH_UP, BANDWIDTH_DOWN));
+    }
+
+    /** A bandwidth toxic both ways on every link: {@code kbitPerSecond} / 8 KB/s (at least 1). */
+    @Override
+    public synchronized void bandwidth(long kbitPerSecond) throws IOException {
+        if (kbitPerSecond < 1) throw new IllegalArgumentException("a bandwidth limit is at least 1 kbit/s, was " + kbitPerSecond);
+        long kbytes = Math.max(1, kbitPerSecond / 8);
+        for (Link link : table.links()) {
+            remove(link, Set.of(BANDWIDTH_UP, BANDWIDTH_DOWN));
+            add(link, BANDWIDTH_UP, p -> p.toxics().bandwidth(BANDWIDTH_UP, ToxicDirection.UPSTREAM, kbytes));
+            add(link, BANDWIDTH_DOWN, p -> p.toxics().bandwidth(BANDWIDTH_DOWN, ToxicDirection.DOWNSTREAM, kbytes));
+        }
     }
 
     /** The links that carry a given toxic now, e.g. the cut ones; for tests and reports. */

@@ -159,6 +159,20 @@ class ProxyNetTest {
     }
 
     @Test
+    void bandwidthLimitsEveryLinkBothWaysAndFastAndHealRemoveIt() throws Exception {
+        net.bandwidth(800);
+        assertThat(net.linksWith(ProxyNet.BANDWIDTH_UP)).isNotEmpty().isEqualTo(net.linksWith(ProxyNet.BANDWIDTH_DOWN));
+        try (TestClient c = connect("n2", "n3")) {
+            assertThat(c.roundTrip("throttled", 5_000)).isEqualTo("throttled");
+        }
+        net.fast();
+        assertThat(net.linksWith(ProxyNet.BANDWIDTH_UP)).isEmpty();
+        net.bandwidth(800);
+        net.heal();
+        assertThat(net.linksWith(ProxyNet.BANDWIDTH_DOWN)).isEmpty();
+    }
+
+    @Test
     void flakyWithProbabilityOneResetsEveryConnectionAndZeroNone() throws Exception {
         net.flaky(1.0);
         try (TestClient c = connect("n2", "n3")) {

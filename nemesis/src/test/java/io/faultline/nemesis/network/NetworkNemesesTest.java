@@ -102,6 +102,17 @@ class NetworkNemesesTest {
     }
 
     @Test
+    void theBandwidthNemesisLimitsEveryLinkUntilStopped() throws Exception {
+        LinkNemesis bandwidth = LinkNemesis.bandwidth(net, 1000);
+        assertThat(bandwidth.fs()).containsExactlyInAnyOrder("start-bandwidth", "stop-bandwidth");
+        assertThat(bandwidth.invoke(invoke("start-bandwidth", null)).value()).isEqualTo(Map.of("kbit-per-second", 1000L));
+        assertThat(bandwidth.invoke(invoke("start-bandwidth", 64L)).value()).isEqualTo(Map.of("kbit-per-second", 64L));
+        assertThat(bandwidth.invoke(invoke("stop-bandwidth", null)).value()).isEqualTo("fast");
+        assertThat(net.calls).containsExactly("bandwidth 1000", "bandwidth 64", "fast");
+        assertThatThrownBy(() -> LinkNemesis.bandwidth(net, 0)).hasMessageContaining("at least 1 kbit/s");
+    }
+
+    @Test
     void composeRoutesEachOpToTheNemesisThatHandlesItsF() throws Exception {
         Nemesis all = io.faultline.nemesis.compose.ComposedNemesis.compose(
                 partitions(1),

@@ -38,4 +38,9 @@ public final class RecordingNet implements Net {
     public void fast() {
         calls.add("fast");
     }
+
+    @Override
+    public void bandwidth(long kbitPerSecond) {
+        calls.add("bandwidth " + kbitPerSecond);
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faultline.core.net.Grudge;
+import io.faultline.hosts.packet.PacketFaults;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +32,55 @@ class PacketNetTest {
 
     @Test
     void latencyIsRefusedNamingTheRuntimeThatCan() {
-        PacketNet net = new PacketNet(() -> {
+        PacketNet net = new PacketNet("netns", () -> {
             throw new AssertionError("no network needed");
         });
         assertThatThrownBy(() -> net.slow(Duration.ofMillis(100), Duration.ZERO))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("latency needs --runtime local");
+    }
+
+    /** Packet faults that record what they are asked. */
+    private static final class RecordingFaults implements PacketFaults {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public List<String> hosts() {
+            return HOSTS;
+        }
+
+        @Override
+        public Applied cut(Map<String, Set<String>> cannotHear) {
+            calls.add("cut " + cannotHear.keySet());
+            return new Applied(0, 0, 0);
+        }
+
+        @Override
+        public Applied loss(double probability) {
+            calls.add("loss " + probability);
+            return new Applied(0, 0, 0);
+        }
+
+        @Override
+        public void rate(long kbitPerSecond) {
+            calls.add("rate " + kbitPerSecond);
+        }
+
+        @Override
+        public void unlimited() {
+            calls.add("unlimited");
+        }
+    }
+
+    @Test
+    void bandwidthIsARateOnEveryHostThatFastAndHealRemoveOnlyWhenOneWasSet() {
+        RecordingFaults faults = new RecordingFaults();
+        PacketNet net = new PacketNet("netns", () -> faults);
+        net.fast();
+        net.bandwidth(1000);
+        net.fast();
+        net.bandwidth(64);
+        net.heal();
+        assertThat(faults.calls).containsExactly("loss 0.0", "rate 1000", "loss 0.0", "unlimited", "rate 64", "cut []",
+                "loss 0.0", "unlimited");
     }
 }

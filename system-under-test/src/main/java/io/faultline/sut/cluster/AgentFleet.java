@@ -63,6 +63,16 @@ public final class AgentFleet {
 
     /** As {@link #agent(String, String, ReplicaDial)}, the agent launched with {@code launcher} first (e.g. {@code ip netns exec NS}). */
     public NodeAgent agent(String node, String group, ReplicaDial dial, List<String> launcher) {
+        return new NodeAgent(config(node, group, dial), workDir.resolve(node), pids, launcher);
+    }
+
+    /** As {@link #agent(String, String, ReplicaDial)}, the agent launched by {@code starter} (e.g. on a remote host). */
+    public NodeAgent agent(String node, String group, ReplicaDial dial, NodeAgent.Starter starter) {
+        return new NodeAgent(config(node, group, dial), workDir.resolve(node), starter);
+    }
+
+    /** The configuration of {@code node}'s agent, its links asked of the router as {@link #agent(String, String, ReplicaDial)} says. */
+    private AgentConfig config(String node, String group, ReplicaDial dial) {
         String connect = zookeepers.entrySet().stream()
                 .map(zk -> LinkRouter.hostPort(LinkRouter.routeChecked(router, node, zk.getKey(), LinkKind.AGENT_TO_ZOOKEEPER, zk.getValue())))
                 .collect(Collectors.joining(","));
@@ -75,7 +85,6 @@ public final class AgentFleet {
             }
         }
         InetSocketAddress own = redisAddress.apply(node);
-        AgentConfig config = new AgentConfig(node, group, own, own, connect, spec.sessionTimeout(), spec.onLeaseLoss(), peers);
-        return new NodeAgent(config, workDir.resolve(node), pids, launcher);
+        return new AgentConfig(node, group, own, own, connect, spec.sessionTimeout(), spec.onLeaseLoss(), peers);
     }
 }

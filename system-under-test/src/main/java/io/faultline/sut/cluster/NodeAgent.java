@@ -1,6 +1,6 @@
 package io.faultline.sut.cluster;
 
-import io.faultline.hosts.process.ManagedProcess;
+import io.faultline.hosts.process.HostProcess;
 import io.faultline.hosts.process.PidDirectory;
 import io.faultline.sut.lease.AgentConfig;
 import io.faultline.sut.lease.AgentLauncher;
@@ -10,17 +10,23 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The lease agent of one node, a process on this host in every runtime: launched with
- * {@link AgentLauncher} in the node's directory, logging to {@code agent.log} there, recorded in the
- * {@link PidDirectory}. Runtime support shared by the {@code local} and {@code docker} runtimes; a
- * node holds one. Thread-safe (all control is synchronized; it never calls back into its node).
+ * The lease agent of one node: a process on this host (launched with {@link AgentLauncher} in the
+ * node's directory, recorded in the {@link PidDirectory}), or on the node's remote host (a
+ * {@link Starter} of the ssh runtime), logging to {@code agent.log} in the node's local directory.
+ * Runtime support shared by every runtime; a node holds one. Thread-safe (all control is synchronized; it never calls back into its node).
  */
 public final class NodeAgent {
+    /** How a runtime launches an agent process. */
+    @FunctionalInterface
+    public interface Starter {
+        /** Launches the agent of {@code config}, its output appended to {@code log} (in the node's local directory {@code dir}). */
+        HostProcess start(AgentConfig config, Path dir, Path log) throws IOException;
+    }
+
     private final AgentConfig config;
     private final Path dir;
-    private final PidDirectory pids;
-    private final List<String> launcher;
-    private ManagedProcess process;
+    private final Starter starter;
+    private HostProcess process;
 
     /**
      * @param config the agent's configuration
@@ -33,10 +39,19 @@ public final class NodeAgent {
 
     /** As {@link #NodeAgent(AgentConfig, Path, PidDirectory)}, launched with {@code launcher} first (e.g. {@code ip netns exec NS}). */
     public NodeAgent(AgentConfig config, Path dir, PidDirectory pids, List<String> launcher) {
+        this(config, dir, (c, d, log) -> AgentLauncher.start(c, d, log, pids, List.copyOf(launcher)));
+    }
+
+    /** An agent launched by {@code starter}, its local directory {@code dir} (the home of {@code agent.log}). */
+    public NodeAgent(AgentConfig config, Path dir, Starter starter) {
         this.config = config;
         this.dir = dir;
-        this.pids = pids;
-        this.launcher = List.copyOf(launcher);
+        this.starter = starter;
+    }
+
+    /** Its configuration. */
+    public AgentConfig config() {
+        return config;
     }
 
     /** {@code agent.log} in the node's directory; it may not exist yet. */
@@ -52,7 +67,7 @@ public final class NodeAgent {
     /** Launches the agent unless it is alive already. */
     public synchronized void start() throws IOException {
         if (process == null || !process.isAlive()) {
-            process = AgentLauncher.start(config, dir, log(), pids, launcher);
+            process = starter.start(config, dir, log());
         }
     }
 

@@ -45,16 +45,21 @@ public final class AgentLauncher {
                 LeaseAgent.class.getName() + " --node=" + config.node() + " ");
     }
 
-    /** The agent's command line. */
+    /** The agent's command line on this host: this JVM's java and {@link #classpath()}. */
     public static List<String> command(AgentConfig config) {
+        return command(config, Path.of(System.getProperty("java.home"), "bin", "java").toString(), classpath());
+    }
+
+    /** The agent's command line with {@code java} and {@code classpath} as found where it runs (e.g. a remote host). */
+    public static List<String> command(AgentConfig config, String java, String classpath) {
         List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                java,
                 "-Xmx96m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
                 "-Dorg.slf4j.simpleLogger.log.org.apache.zookeeper=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.apache.curator=warn",
-                "-cp", classpath(),
+                "-cp", classpath,
                 LeaseAgent.class.getName()));
         cmd.addAll(config.toArgs());
         return cmd;

@@ -1,6 +1,7 @@
 package io.faultline.sut.netns;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.zookeeper.server.quorum.QuorumPeerMain;
 
 /**
@@ -11,6 +12,16 @@ import org.apache.zookeeper.server.quorum.QuorumPeerMain;
  */
 public final class ZooKeeperProcess {
     private ZooKeeperProcess() {
+    }
+
+    /** The command line of a server with configuration file {@code cfg}, with {@code java} and {@code classpath} as found where it runs. */
+    public static List<String> command(String java, String classpath, String cfg) {
+        return List.of(java, "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                "-Dzookeeper.admin.enableServer=false",
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
+                "-Dorg.slf4j.simpleLogger.log.org.apache.zookeeper=warn",
+                "-cp", classpath, ZooKeeperProcess.class.getName(), cfg);
     }
 
     public static void main(String[] args) {

@@ -3,13 +3,10 @@ package io.faultline.sut.netns;
 import io.faultline.hosts.netns.NetnsNetwork;
 import io.faultline.hosts.process.ManagedProcess;
 import io.faultline.hosts.process.PidDirectory;
+import io.faultline.sut.cluster.ZooKeeperPeers;
 import io.faultline.sut.lease.AgentLauncher;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +23,7 @@ import java.util.stream.Collectors;
  * embedded ensemble. Thread-safe (synchronized).
  */
 final class ZooKeeperServers implements AutoCloseable {
-    static final int CLIENT_PORT = 2181;
+    static final int CLIENT_PORT = ZooKeeperPeers.CLIENT_PORT;
 
     private final NetnsNetwork network;
     private final List<String> ids;
@@ -55,23 +52,9 @@ final class ZooKeeperServers implements AutoCloseable {
         return ids.stream().map(id -> network.address(id) + ":" + CLIENT_PORT).collect(Collectors.joining(","));
     }
 
-    /** The configuration file of server {@code id} (peers listed only for an ensemble of 2+). */
+    /** The configuration file of server {@code id}. */
     String config(String id) {
-        long tick = Math.max(50, sessionTimeout.toMillis() / 10);
-        StringBuilder sb = new StringBuilder()
-                .append("tickTime=").append(tick).append('\n')
-                .append("initLimit=20\nsyncLimit=10\n")
-                .append("dataDir=").append(workDir.resolve(id).resolve("data")).append('\n')
-                .append("clientPort=").append(CLIENT_PORT).append('\n')
-                .append("clientPortAddress=").append(network.address(id)).append('\n')
-                .append("maxSessionTimeout=").append(tick * 20).append('\n')
-                .append("admin.enableServer=false\n4lw.commands.whitelist=srvr\n");
-        if (ids.size() > 1) {
-            for (int i = 0; i < ids.size(); i++) {
-                sb.append("server.").append(i + 1).append('=').append(network.address(ids.get(i))).append(":2888:3888\n");
-            }
-        }
-        return sb.toString();
+        return ZooKeeperPeers.config(ids, network::address, id, workDir.resolve(id).resolve("data").toString(), sessionTimeout);
     }
 
     /** Starts every server that does not run. */
@@ -90,13 +73,8 @@ final class ZooKeeperServers implements AutoCloseable {
         Path cfg = dir.resolve("zoo.cfg");
         Files.writeString(cfg, config(id));
         List<String> cmd = new ArrayList<>(network.launcher(id));
-        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-                "-Dzookeeper.admin.enableServer=false",
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
-                "-Dorg.slf4j.simpleLogger.log.org.apache.zookeeper=warn",
-                "-cp", AgentLauncher.classpath(), ZooKeeperProcess.class.getName(), cfg.toString()));
+        cmd.addAll(ZooKeeperProcess.command(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                AgentLauncher.classpath(), cfg.toString()));
         running.put(id, ManagedProcess.start(id + "-zookeeper", cmd, dir, dir.resolve("zk.log"), pids,
                 ZooKeeperProcess.class.getName() + " " + cfg));
     }
@@ -114,32 +92,7 @@ final class ZooKeeperServers implements AutoCloseable {
      * @return false if not within {@code timeout}
      */
     boolean awaitServing(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ids.stream().allMatch(this::serving)) return true;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** True if server {@code id} answers {@code srvr} with a mode. */
-    boolean serving(String id) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(network.address(id), CLIENT_PORT), 500);
-            s.setSoTimeout(1000);
-            OutputStream out = s.getOutputStream();
-            out.write("srvr".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("Mode:");
-        } catch (IOException e) {
-            return false;
-        }
+        return ZooKeeperPeers.awaitServing(ids, id -> ZooKeeperPeers.serving(network.address(id)), timeout);
     }
 
     /** Each server's log. */

@@ -67,9 +67,9 @@ class NetnsClusterIT {
                 try (PingProbe probe = PingProbe.start(network, replica, master)) {
                     assertThat(Netns.until(() -> probe.pongs() > 10, SESSION)).as("the probe's PINGs are answered").isTrue();
                     long op = System.nanoTime();
-                    PacketFilter.Applied applied = network.filter().cut(isolate(master, network.hosts()));
+                    io.faultline.hosts.packet.PacketFaults.Applied applied = network.filter().cut(isolate(master, network.hosts()));
                     long returned = System.nanoTime();
-                    assertThat(applied.namespaces()).as("every host's rules change: the isolated one's and its peers'").isEqualTo(6);
+                    assertThat(applied.hosts()).as("every host's rules change: the isolated one's and its peers'").isEqualTo(6);
                     // the PONGs stop: none for a whole session timeout after the cut returned
                     assertThat(Netns.until(() -> System.nanoTime() - probe.lastPongNanos() > SESSION.toNanos(), SESSION.multipliedBy(3)))
                             .as("PINGs from %s to the isolated %s go unanswered", replica, master).isTrue();
@@ -91,8 +91,8 @@ class NetnsClusterIT {
                 assertThat(Netns.until(() -> client.write("k", "during").kind() == Outcome.Kind.OK, FAILOVER))
                         .as("the new master serves writes").isTrue();
 
-                assertThat(network.filter().heal().namespaces()).as("healing changes every namespace again").isEqualTo(6);
-                assertThat(network.filter().heal().namespaces()).as("a second heal touches nothing").isZero();
+                assertThat(network.filter().heal().hosts()).as("healing changes every namespace again").isEqualTo(6);
+                assertThat(network.filter().heal().hosts()).as("a second heal touches nothing").isZero();
                 assertThat(Netns.until(() -> {
                     try (Jedis j = new Jedis(network.address(master), NetnsCluster.REDIS_PORT, 1000)) {
                         return j.info("replication").contains("master_link_status:up") && "during".equals(j.get("k"));
