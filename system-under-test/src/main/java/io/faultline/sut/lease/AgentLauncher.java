@@ -67,7 +67,8 @@ public final class AgentLauncher {
 
     /**
      * The classpath that loaded the agent: the URLs of its class loaders when they are URL class
-     * loaders (e.g. under {@code mvn exec:java}), else {@code java.class.path}.
+     * loaders (e.g. under {@code mvn exec:java}), else {@code java.class.path}; every entry absolute, as
+     * the agents run in their nodes' directories ({@code java -jar cli/target/faultline.jar} works too).
      */
     public static String classpath() {
         Set<String> entries = new LinkedHashSet<>();
@@ -86,7 +87,7 @@ public final class AgentLauncher {
         }
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!e.isBlank()) {
-                entries.add(e);
+                entries.add(Path.of(e).toAbsolutePath().toString()); // the agent runs in the node's directory
             }
         }
         return String.join(File.pathSeparator, entries);
