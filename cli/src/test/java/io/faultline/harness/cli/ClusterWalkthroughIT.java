@@ -152,10 +152,12 @@ class ClusterWalkthroughIT {
         CompletableFuture<Run> loading = CompletableFuture.supplyAsync(
                 () -> faultline("load", "--workload", "register", "--time-limit", "10"));
         long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (historiesIn(dir.resolve("store")).noneMatch(h -> h.toFile().length() > 0) && System.nanoTime() < deadline) {
+        while (historiesIn(dir.resolve("store")).noneMatch(h -> h.toFile().length() > 0) && !loading.isDone()
+                && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
-        assertThat(historiesIn(dir.resolve("store"))).as("the load has started recording").isNotEmpty();
+        assertThat(historiesIn(dir.resolve("store"))).as(() -> "the load has started recording"
+                + (loading.isDone() ? "; it ended: " + loading.join().text() : "")).isNotEmpty();
         Run resume = faultline("fault", "resume", oldMaster);
         assertThat(resume.exit()).as(resume.text()).isZero();
         Run load = loading.get(60, TimeUnit.SECONDS);

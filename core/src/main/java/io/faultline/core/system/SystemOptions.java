@@ -43,7 +43,7 @@ public final class SystemOptions {
         Map<String, String> values = new LinkedHashMap<>();
         for (SystemOption o : specs.values()) {
             String v = given.get(o.name());
-            values.put(o.name(), v == null ? o.defaultValue() : o.check(v));
+            values.put(o.name(), v == null || v.equals(o.defaultValue()) ? o.defaultValue() : o.check(v)); // a default (even an empty one) stands
         }
         SystemOptions options = new SystemOptions(system.name(), specs, values);
         system.validate(options);

@@ -27,7 +27,7 @@ class SystemOptionsTest {
         public List<SystemOption> options() {
             return List.of(SystemOption.integer("nodes", 3, 2, "nodes"), SystemOption.integer("groups", 1, 1, "groups"),
                     SystemOption.millis("timeout", 500, 1, "a timeout"),
-                    SystemOption.choice("mode", List.of("safe", "fast"), "the mode"), SystemOption.path("binary", "a binary"));
+                    SystemOption.choice("mode", List.of("safe", "fast"), "the mode"), SystemOption.path("binary", "a binary"), SystemOption.text("hosts", "", "hosts, none by default"));
         }
 
         @Override
@@ -69,10 +69,19 @@ class SystemOptionsTest {
     }
 
     @Test
+    void theValuesARunningClusterRecordedIncludingAnEmptyDefaultAreAcceptedAgain() {
+        SystemOptions first = SystemOptions.of(toy, Map.of());
+        SystemOptions again = SystemOptions.of(toy, first.values());
+        assertThat(again.string("hosts")).isEmpty();
+        assertThat(again.values()).isEqualTo(first.values());
+        assertThatThrownBy(() -> SystemOptions.of(toy, Map.of("hosts", " "))).hasMessage("--hosts needs a one-line value");
+    }
+
+    @Test
     void anOptionTheSystemLacksIsOneLineNamingTheOnesItHas() {
         assertThatThrownBy(() -> SystemOptions.of(toy, Map.of("replication", "sync")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("system toy has no option --replication (its options: --nodes, --groups, --timeout, --mode, --binary)");
+                .hasMessage("system toy has no option --replication (its options: --nodes, --groups, --timeout, --mode, --binary, --hosts)");
     }
 
     @Test
