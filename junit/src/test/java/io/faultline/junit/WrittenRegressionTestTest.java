@@ -20,7 +20,7 @@ class WrittenRegressionTestTest {
 
     private static TestOptions shrunk() {
         return new TestOptionsBuilder().workload("set").option("replication", "async").option("on-lease-loss", "keep")
-                .timeLimit(Duration.ofSeconds(8)).concurrency(4).rate(50).seed(7)
+                .timeLimit(Duration.ofSeconds(8)).concurrency(4).keys(2).rate(50).seed(7)
                 .faults("[{:at 2000, :fault \"partition\", :args \"primaries\", :duration 3000}]").build();
     }
 
@@ -52,7 +52,7 @@ class WrittenRegressionTestTest {
         String source = RegressionTest.source(shrunk(), "store/set/1", "2 of 3", 1);
 
         assertThat(source).contains(".workload(\"set\")").contains(".option(\"replication\", \"async\")")
-                .contains(".timeLimit(Duration.ofMillis(8000))").contains(".seed(7L)").contains(":fault \\\"partition\\\"")
+                .contains(".timeLimit(Duration.ofMillis(8000))").contains(".concurrency(4).keys(2).rate(50)").contains(".seed(7L)").contains(":fault \\\"partition\\\"")
                 .contains("private static final int TRIES = 1;");
     }
 }

@@ -41,21 +41,27 @@ final class RedisCommands {
 
     /** {@code :add x} to the Redis set {@code s<x mod 8>}; {@code :read} reads them all. */
     static Op set(ShardedClient redis, Op op) {
-        return switch (op.f()) {
+        return set(SetWorkload.SET_KEYS).invoke(redis, op);
+    }
+
+    /** {@code :add x} to the Redis set {@code s<x mod sets>}; {@code :read} reads {@code s0..s<sets-1>} ({@code --keys}). */
+    static RedisClient.Commands set(int sets) {
+        if (sets < 1) throw new IllegalArgumentException("--keys must be >= 1, was " + sets);
+        return (redis, op) -> switch (op.f()) {
             case "add" -> {
                 long element = ((Number) op.value()).longValue();
-                yield Outcomes.complete(op, redis.addToSet("s" + Math.floorMod(element, SetWorkload.SET_KEYS), Long.toString(element)),
+                yield Outcomes.complete(op, redis.addToSet("s" + Math.floorMod(element, sets), Long.toString(element)),
                         v -> element);
             }
-            case "read" -> readAll(redis, op);
+            case "read" -> readAll(redis, op, sets);
             default -> throw new IllegalArgumentException("the set client handles add and read, not :" + op.f());
         };
     }
 
     /** Reads every Redis set; ok only when every one was read. */
-    private static Op readAll(ShardedClient redis, Op op) {
+    private static Op readAll(ShardedClient redis, Op op, int sets) {
         TreeSet<Long> all = new TreeSet<>();
-        for (int k = 0; k < SetWorkload.SET_KEYS; k++) {
+        for (int k = 0; k < sets; k++) {
             Outcome<java.util.Set<String>> o = redis.readSet("s" + k);
             if (!o.isOk()) {
                 return op.fail(Outcomes.errorKeyword(o.error()));

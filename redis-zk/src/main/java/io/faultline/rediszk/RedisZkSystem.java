@@ -14,6 +14,7 @@ import io.faultline.sut.cluster.ClusterSpec;
 import io.faultline.sut.cluster.LocalCluster;
 import io.faultline.sut.lease.OnLeaseLoss;
 import io.faultline.workloads.Workloads;
+import io.faultline.workloads.set.SetWorkload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,10 @@ public final class RedisZkSystem implements TestSystem {
             throw new IllegalArgumentException("system redis-zk has no workload '" + name + "' (its workloads: "
                     + String.join(", ", workloads()) + ")");
         }
-        return Workloads.create(name, RedisClient.prototype(config, commands));
+        // the set's elements are spread over SET_KEYS Redis sets, or over --keys (Workloads.withKeys)
+        RedisClient client = name.equals("set") ? RedisClient.prototype(config, RedisCommands::set, SetWorkload.SET_KEYS)
+                : RedisClient.prototype(config, commands);
+        return Workloads.create(name, client);
     }
 
     /** {@code sync-demote}, {@code async-keep-fenced-reads}. */

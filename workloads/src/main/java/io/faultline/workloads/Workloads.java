@@ -43,6 +43,44 @@ public final class Workloads {
     }
 
     /**
+     * The workload {@code name} over {@code client}, with {@code keys} keys ({@code --keys}; 0: the
+     * workload's own count): {@link #withKeys} of {@link #create(String, Client)}.
+     */
+    public static Workload create(String name, Client client, int keys) {
+        return withKeys(create(name, client), keys);
+    }
+
+    /**
+     * {@code w} with {@code keys} keys ({@code --keys}), or {@code w} itself when {@code keys} is 0 (the
+     * workload's own count) or the workload has no key count to change: {@code register} uses that many
+     * keys at once (instead of {@value RegisterWorkload#KEYS_AT_ONCE}); {@code set} spreads its elements
+     * over that many sets (instead of {@value SetWorkload#SET_KEYS}) when the system's client is a
+     * {@link KeyedClient} (redis-zk's), else ignores it; {@code counter} has one key and ignores it, as does
+     * a workload a system brings itself. The harness applies it to whatever {@code TestSystem.workload}
+     * returns, so the systems need not pass it.
+     *
+     * @throws IllegalArgumentException when {@code keys} is negative
+     */
+    public static Workload withKeys(Workload w, int keys) {
+        if (keys < 0) throw new IllegalArgumentException("--keys must be >= 1, was " + keys);
+        if (keys == 0) return w;
+        return switch (w.name()) {
+            case "register" -> RegisterWorkload.withKeys(w, keys);
+            case "set" -> SetWorkload.withKeys(w, keys);
+            default -> w;
+        };
+    }
+
+    /** The key count a workload uses without {@code --keys}, 0 for one without a key count ({@code counter}). */
+    public static int defaultKeys(String name) {
+        return switch (name) {
+            case "register" -> RegisterWorkload.KEYS_AT_ONCE;
+            case "set" -> SetWorkload.SET_KEYS;
+            default -> 0;
+        };
+    }
+
+    /**
      * The checker of a workload.
      *
      * @throws IllegalArgumentException naming an unknown workload and the known ones

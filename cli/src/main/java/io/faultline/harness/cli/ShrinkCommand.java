@@ -14,6 +14,7 @@ import io.faultline.harness.schedule.FaultScheduleCodec;
 import io.faultline.harness.schedule.ScheduledFault;
 import io.faultline.harness.shrink.AnomalyKinds;
 import io.faultline.harness.shrink.Candidate;
+import io.faultline.workloads.Workloads;
 import io.faultline.harness.shrink.ShrinkSearch;
 import io.faultline.results.store.RunDirectory;
 import java.io.IOException;
@@ -76,7 +77,9 @@ final class ShrinkCommand implements Callable<Integer> {
         PrintWriter text = spec.commandLine().getOut();
         PrintStream err = System.err;
         TestOptions base = original.options().storedAs(out.resolve("runs"), original.options().effectiveName() + "-shrink", List.of());
-        Candidate start = new Candidate(original.schedule(), base.timeLimit().toMillis(), original.concurrency(), base.rate());
+        // the keys the original ran with: its --keys, else the workload's own count (0: it has none to shrink)
+        int keys = base.keys() > 0 ? base.keys() : Workloads.defaultKeys(base.workload());
+        Candidate start = new Candidate(original.schedule(), base.timeLimit().toMillis(), original.concurrency(), base.rate(), keys);
         err.println("faultline: shrinking " + run + ": " + String.join(", ", original.kinds()) + "; from " + start.describe()
                 + "; budget " + budget + ", " + tries + " tries per candidate");
         long t0 = System.currentTimeMillis();

@@ -29,15 +29,16 @@ import java.util.Set;
 final class ShrinkOutput {
 
     /** Options {@code shrink} sets itself on the rerun line; the original's values of these are dropped. */
-    private static final Set<String> SET_BY_SHRINK = Set.of("--time-limit", "--concurrency", "--rate", "--seed", "--faults",
+    private static final Set<String> SET_BY_SHRINK = Set.of("--time-limit", "--concurrency", "--keys", "--rate", "--seed", "--faults",
             "--nemesis", "--fault-interval", "--store", "--name");
 
     private ShrinkOutput() {
     }
 
-    /** The base options with a candidate's schedule, time limit, clients and rate. */
+    /** The base options with a candidate's schedule, time limit, clients, keys (when it has any) and rate. */
     static TestOptions options(TestOptions base, Candidate c) {
-        return base.withSchedule(c.schedule()).withLoad(Duration.ofMillis(c.timeLimitMillis()), c.concurrency(), c.rate());
+        TestOptions o = base.withSchedule(c.schedule()).withLoad(Duration.ofMillis(c.timeLimitMillis()), c.concurrency(), c.rate());
+        return c.keys() > 0 ? o.withKeys(c.keys()) : o;
     }
 
     static void write(Path run, Path out, ShrinkCommand.OriginalRun original, TestOptions base, ShrinkSearch.Outcome outcome,
@@ -149,7 +150,9 @@ final class ShrinkOutput {
             }
         }
         argv.addAll(List.of("--time-limit", String.valueOf(best.timeLimitMillis() / 1000.0), "--concurrency",
-                String.valueOf(best.concurrency()), "--rate", String.valueOf(best.rate()), "--seed",
+                String.valueOf(best.concurrency())));
+        if (best.keys() > 0) argv.addAll(List.of("--keys", String.valueOf(best.keys())));
+        argv.addAll(List.of("--rate", String.valueOf(best.rate()), "--seed",
                 String.valueOf(original.options().seed()), "--faults", faults.toString()));
         return argv;
     }
@@ -160,6 +163,7 @@ final class ShrinkOutput {
         m.put("schedule", FaultScheduleCodec.toEdn(c.schedule(), null).strip());
         m.put("time-limit-ms", c.timeLimitMillis());
         m.put("concurrency", c.concurrency());
+        if (c.keys() > 0) m.put("keys", c.keys());
         m.put("rate", c.rate());
         return m;
     }

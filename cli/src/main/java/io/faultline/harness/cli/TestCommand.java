@@ -97,6 +97,10 @@ final class TestCommand implements Callable<Integer> {
         int concurrency;
         @CommandLine.Option(names = "--rate", defaultValue = "100", description = "client ops per second, in total (default ${DEFAULT-VALUE})")
         double rate;
+        @CommandLine.Option(names = "--keys", paramLabel = "N", description = "the workload's key count: register keys in use at once "
+                + "(default 3), set: sets the elements are spread over where the system's client spreads them (redis-zk, default 8); "
+                + "counter has one key and ignores it (default: the workload's own)")
+        Integer keys;
         @CommandLine.Option(names = "--seed", description = "the generators' seed (default: random, printed in test.json)")
         Long seed;
         @CommandLine.Option(names = "--store", defaultValue = "store", description = "the store directory (default ${DEFAULT-VALUE})")
@@ -124,12 +128,13 @@ final class TestCommand implements Callable<Integer> {
                     throw new BadInputException(e.getMessage(), e);
                 }
             }
+            if (keys != null && keys < 1) throw new IllegalArgumentException("--keys must be >= 1, was " + keys);
             List<String> faults = nemesis.size() == 1 && nemesis.get(0).equals("none") ? List.of() : nemesis;
             return new TestOptions(s, SystemArgs.parse(s, systemArgs, systemBase), runtime != null ? runtime : s.runtimes().get(0),
                     workload != null ? workload : s.workloads().get(0), faults, partition, target,
                     seconds("--time-limit", timeLimit), seconds("--fault-interval", faultInterval), seconds("--recovery", recovery),
                     concurrency, rate, seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, store, name,
-                    commandLine, scheduleOrBad(schedule));
+                    commandLine, scheduleOrBad(schedule), keys == null ? 0 : keys);
         }
 
         private List<ScheduledFault> scheduleOrBad(List<ScheduledFault> schedule) {

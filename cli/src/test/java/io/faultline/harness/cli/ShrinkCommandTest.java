@@ -114,4 +114,18 @@ class ShrinkCommandTest {
         assertThat(String.join(" ", line)).isEqualTo("./faultline test --workload set --replication async --time-limit 8.0 "
                 + "--concurrency 3 --rate 50.0 --seed 42 --faults /s/faults.edn");
     }
+
+    @Test
+    void theRerunLineHasTheShrunkKeys() {
+        ShrinkCommand.OriginalRun original = new ShrinkCommand.OriginalRun(dir, new TestOptionsBuilder().seed(42).build(), 10,
+                List.of(), List.of("set/lost"), Map.of("command-line", List.of("./faultline", "test", "--workload", "set",
+                "--keys", "8", "--seed", "7")));
+        Candidate shrunk = new Candidate(List.of(new ScheduledFault(1000, "partition", "primaries", 2000)), 8000, 3, 50, 2);
+
+        List<String> line = ShrinkOutput.rerunLine(original, shrunk, Path.of("/s/faults.edn"));
+
+        assertThat(String.join(" ", line)).isEqualTo("./faultline test --workload set --time-limit 8.0 "
+                + "--concurrency 3 --keys 2 --rate 50.0 --seed 42 --faults /s/faults.edn");
+        assertThat(ShrinkOutput.options(original.options(), shrunk).keys()).isEqualTo(2);
+    }
 }

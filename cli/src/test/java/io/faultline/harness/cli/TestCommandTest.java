@@ -34,6 +34,13 @@ class TestCommandTest {
     }
 
     @Test
+    void keysBelowOneAreBadInput() {
+        Run run = AnalyzeCommandTest.faultline("test", "--keys", "0", "--store", store.toString());
+        assertThat(run.exit()).isEqualTo(254);
+        assertThat(run.err()).contains("--keys must be >= 1, was 0").hasLineCount(1);
+    }
+
+    @Test
     void aNegativeTimeLimitIsBadInput() {
         Run run = AnalyzeCommandTest.faultline("test", "--time-limit", "-3", "--store", store.toString());
         assertThat(run.exit()).isEqualTo(254);

@@ -3,6 +3,7 @@ package io.faultline.harness.plan;
 import io.faultline.core.db.Db;
 import io.faultline.core.nemesis.Nemesis;
 import io.faultline.core.system.Workload;
+import io.faultline.workloads.Workloads;
 import io.faultline.harness.runner.TestSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class RunningClusterPlan {
      */
     public static TestSpec spec(TestOptions o, Db attached, Nemesis handFaults) {
         TestOptions noFaults = o.withoutFaults();
-        Workload workload = o.system().workload(o.workload(), o.systemOptions(), attached);
+        Workload workload = Workloads.withKeys(o.system().workload(o.workload(), o.systemOptions(), attached), o.keys());
         Map<String, Object> described = new LinkedHashMap<>(TestPlan.describe(noFaults));
         described.put("nemesis", "by hand (faultline fault)");
         described.put("cluster", "already running (faultline cluster up)");

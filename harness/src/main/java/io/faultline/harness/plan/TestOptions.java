@@ -35,13 +35,26 @@ import io.faultline.harness.schedule.ScheduledFault;
  * @param schedule      an explicit fault schedule ({@code --faults FILE}) that replaces the random one; null
  *                      for the random schedule of {@code faults} every {@code faultInterval}. When given,
  *                      {@code faults} becomes the distinct packages it names (an unknown one is refused)
+ * @param keys          {@code --keys}: the workload's key count ({@code register}: keys in use at once;
+ *                      {@code set}: sets the elements are spread over, where the system's client spreads them;
+ *                      {@code counter}: ignored, it has one key); 0 for the workload's own count
+ *                      ({@code Workloads.withKeys})
  */
 public record TestOptions(TestSystem system, SystemOptions systemOptions, String runtime, String workload,
                           List<String> faults, String partition, String target, Duration timeLimit,
                           Duration faultInterval, Duration recovery, int concurrency, double rate, long seed, Path store,
-                          String name, List<String> commandLine, List<ScheduledFault> schedule) {
+                          String name, List<String> commandLine, List<ScheduledFault> schedule, int keys) {
 
     public static final List<String> FAULTS = FaultPackages.NAMES;
+
+    /** The options with the workload's own key count (no {@code --keys}). */
+    public TestOptions(TestSystem system, SystemOptions systemOptions, String runtime, String workload,
+                       List<String> faults, String partition, String target, Duration timeLimit,
+                       Duration faultInterval, Duration recovery, int concurrency, double rate, long seed, Path store,
+                       String name, List<String> commandLine, List<ScheduledFault> schedule) {
+        this(system, systemOptions, runtime, workload, faults, partition, target, timeLimit, faultInterval, recovery,
+                concurrency, rate, seed, store, name, commandLine, schedule, 0);
+    }
 
     public TestOptions {
         Objects.requireNonNull(system, "system");
@@ -71,6 +84,7 @@ public record TestOptions(TestSystem system, SystemOptions systemOptions, String
         if (recovery.isNegative()) throw new IllegalArgumentException("--recovery must be >= 0, was " + recovery);
         if (concurrency < 0) throw new IllegalArgumentException("--concurrency must be >= 1, was " + concurrency);
         if (!(rate > 0)) throw new IllegalArgumentException("--rate must be > 0 ops/s, was " + rate);
+        if (keys < 0) throw new IllegalArgumentException("--keys must be >= 1, was " + keys);
         requireOneOf("--partition", partition, List.of("primaries", "one", "halves", "random-halves",
                 "majorities-ring", "bridge"));
         requireOneOf("--target", target, List.of("primaries", "one", "minority", "majority", "all"));
@@ -93,31 +107,37 @@ public record TestOptions(TestSystem system, SystemOptions systemOptions, String
     /** These options without faults. */
     public TestOptions withoutFaults() {
         return new TestOptions(system, systemOptions, runtime, workload, List.of(), partition, target, timeLimit, faultInterval,
-                recovery, concurrency, rate, seed, store, name, commandLine, null);
+                recovery, concurrency, rate, seed, store, name, commandLine, null, keys);
     }
 
     /** These options with an explicit fault schedule (null: the random one). */
     public TestOptions withSchedule(List<ScheduledFault> explicit) {
         return new TestOptions(system, systemOptions, runtime, workload, explicit == null ? faults : List.of(), partition, target,
-                timeLimit, faultInterval, recovery, concurrency, rate, seed, store, name, commandLine, explicit);
+                timeLimit, faultInterval, recovery, concurrency, rate, seed, store, name, commandLine, explicit, keys);
     }
 
     /** These options with other load and length: time limit, client threads (0: 2 x nodes), rate. */
     public TestOptions withLoad(Duration newTimeLimit, int newConcurrency, double newRate) {
         return new TestOptions(system, systemOptions, runtime, workload, faults, partition, target, newTimeLimit, faultInterval,
-                recovery, newConcurrency, newRate, seed, store, name, commandLine, schedule);
+                recovery, newConcurrency, newRate, seed, store, name, commandLine, schedule, keys);
     }
 
     /** These options with another store, name and command line (what a replay of them records). */
     public TestOptions storedAs(Path newStore, String newName, List<String> newCommandLine) {
         return new TestOptions(system, systemOptions, runtime, workload, faults, partition, target, timeLimit, faultInterval,
-                recovery, concurrency, rate, seed, newStore, newName, newCommandLine, schedule);
+                recovery, concurrency, rate, seed, newStore, newName, newCommandLine, schedule, keys);
+    }
+
+    /** These options with another key count ({@code --keys}; 0: the workload's own). */
+    public TestOptions withKeys(int newKeys) {
+        return new TestOptions(system, systemOptions, runtime, workload, faults, partition, target, timeLimit, faultInterval,
+                recovery, concurrency, rate, seed, store, name, commandLine, schedule, newKeys);
     }
 
     /** These options with another seed. */
     public TestOptions withSeed(long newSeed) {
         return new TestOptions(system, systemOptions, runtime, workload, faults, partition, target, timeLimit, faultInterval,
-                recovery, concurrency, rate, newSeed, store, name, commandLine, schedule);
+                recovery, concurrency, rate, newSeed, store, name, commandLine, schedule, keys);
     }
 
     private static void requireOneOf(String option, String value, List<String> allowed) {

@@ -39,6 +39,7 @@ public final class TestOptionsBuilder {
     private String name;
     private List<String> commandLine = List.of();
     private List<ScheduledFault> schedule;
+    private Integer keys;
 
     /** The system under test by name, found with {@link Systems#load()}. */
     public TestOptionsBuilder system(String v) { systemName = v; system = null; return this; }
@@ -59,6 +60,11 @@ public final class TestOptionsBuilder {
     public TestOptionsBuilder recovery(Duration v) { recovery = v; return this; }
     public TestOptionsBuilder concurrency(int v) { concurrency = v; return this; }
     public TestOptionsBuilder rate(double v) { rate = v; return this; }
+    /**
+     * The workload's key count ({@code --keys}, >= 1): keys in use at once ({@code register}), sets
+     * ({@code set}); without it, the workload's own.
+     */
+    public TestOptionsBuilder keys(int v) { keys = v; return this; }
     public TestOptionsBuilder seed(long v) { seed = v; return this; }
     public TestOptionsBuilder store(Path v) { store = v; return this; }
     public TestOptionsBuilder name(String v) { name = v; return this; }
@@ -78,10 +84,11 @@ public final class TestOptionsBuilder {
 
     /** @throws IllegalArgumentException naming an unknown system, or the option whose value is out of range */
     public TestOptions build() {
+        if (keys != null && keys < 1) throw new IllegalArgumentException("--keys must be >= 1, was " + keys);
         TestSystem s = system != null ? system : Systems.load().get(systemName);
         SystemOptions options = SystemOptions.of(s, systemOptions);
         return new TestOptions(s, options, runtime != null ? runtime : s.runtimes().get(0),
                 workload != null ? workload : s.workloads().get(0), faults, partition, target, timeLimit, faultInterval,
-                recovery, concurrency, rate, seed, store, name, commandLine, schedule);
+                recovery, concurrency, rate, seed, store, name, commandLine, schedule, keys == null ? 0 : keys);
     }
 }

@@ -10,6 +10,7 @@ import io.faultline.core.nemesis.Nemesis;
 import io.faultline.core.net.Net;
 import io.faultline.core.node.HasNet;
 import io.faultline.core.system.Workload;
+import io.faultline.workloads.Workloads;
 import io.faultline.harness.runner.TestSpec;
 import io.faultline.nemesis.link.LinkTable;
 import io.faultline.nemesis.link.ProxyNet;
@@ -61,7 +62,7 @@ public final class TestPlan {
 
     static TestSpec spec(TestOptions o, LinkTable links) {
         Db db = o.system().db(o.systemOptions(), o.runtime(), links::route);
-        Workload workload = o.system().workload(o.workload(), o.systemOptions(), db);
+        Workload workload = Workloads.withKeys(o.system().workload(o.workload(), o.systemOptions(), db), o.keys());
         List<FaultPackage> packages = FaultPackages.of(o.faults());
         // a runtime that cuts packets itself (netns) gives its own network; otherwise the links' fault proxies
         Net net = db instanceof HasNet own ? own.net() : ProxyNet.over(links);
@@ -130,6 +131,7 @@ public final class TestPlan {
         m.put("recovery-s", o.recovery().toMillis() / 1000.0);
         m.put("rate", o.rate());
         if (o.concurrency() > 0) m.put("concurrency-option", o.concurrency());
+        if (o.keys() > 0) m.put("keys", o.keys());
         if (o.schedule() != null) m.put("schedule", FaultScheduleCodec.toEdn(o.schedule(), null).strip());
         m.putAll(o.system().describe(o.systemOptions()));
         m.put("faults", FaultPackages.describe(FaultPackages.all()));

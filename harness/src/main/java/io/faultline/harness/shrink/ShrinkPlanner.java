@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
  * {@code n} chunks, then (for {@code n > 2}) each complement, doubling {@code n} when none still fails.
  * Then, one setting at a time, each halved while the test still fails: a shorter time limit (never before
  * the last fault starts; first, since it makes every later run faster), the faults start earlier, the
- * faults are shorter, the time limit again, fewer clients, a lower rate. A candidate already tried is not proposed again.
+ * faults are shorter, the time limit again, fewer clients, fewer keys (down to 1; a candidate
+ * with keys 0 has none to shrink), a lower rate. A candidate already tried is not proposed again.
  *
  * <p>Use: {@code next()}, run it, {@code record(candidate, failed)}, until {@code next()} is empty.
  * {@link #best()} is the smallest candidate known to fail. Not thread-safe.
@@ -30,7 +31,7 @@ public final class ShrinkPlanner {
 
     private final List<UnaryOperator<Candidate>> steps = List.of(
             ShrinkPlanner::shorterTime, ShrinkPlanner::earlier, ShrinkPlanner::shorterFaults, ShrinkPlanner::shorterTime,
-            ShrinkPlanner::fewerClients, ShrinkPlanner::lowerRate);
+            ShrinkPlanner::fewerClients, ShrinkPlanner::fewerKeys, ShrinkPlanner::lowerRate);
     private final Set<Candidate> tried = new HashSet<>();
     private final Deque<Candidate> round = new ArrayDeque<>();
     private final Set<Candidate> complements = new HashSet<>();
@@ -171,6 +172,10 @@ public final class ShrinkPlanner {
 
     private static Candidate fewerClients(Candidate c) {
         return c.concurrency() <= 1 ? null : c.withConcurrency(c.concurrency() / 2);
+    }
+
+    private static Candidate fewerKeys(Candidate c) {
+        return c.keys() <= 1 ? null : c.withKeys(c.keys() / 2);
     }
 
     private static Candidate lowerRate(Candidate c) {

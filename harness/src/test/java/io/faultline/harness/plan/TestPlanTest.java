@@ -50,4 +50,18 @@ class TestPlanTest {
         assertThatThrownBy(() -> new TestOptionsBuilder().system("nope").build())
                 .hasMessage("unknown system 'nope' (known: redis-zk)");
     }
+
+    @Test
+    void keysAreDescribedWhenGivenAndRefusedBelowOne() {
+        TestOptions o = new TestOptionsBuilder().seed(3).keys(2).commandLine(List.of("test", "--keys", "2")).build();
+        assertThat(o.keys()).isEqualTo(2);
+        assertThat(TestPlan.describe(o)).containsEntry("keys", 2);
+        assertThat(TestPlan.describe(o).get("command-line")).isEqualTo(List.of("./faultline", "test", "--keys", "2", "--seed", "3"));
+        TestOptions byDefault = new TestOptionsBuilder().seed(3).build();
+        assertThat(byDefault.keys()).isZero();
+        assertThat(TestPlan.describe(byDefault)).doesNotContainKey("keys");
+        assertThat(byDefault.withKeys(1).withSeed(4).withLoad(java.time.Duration.ofSeconds(5), 2, 10).keys()).isEqualTo(1);
+        assertThatThrownBy(() -> new TestOptionsBuilder().keys(0).build()).hasMessage("--keys must be >= 1, was 0");
+        assertThatThrownBy(() -> byDefault.withKeys(-1)).hasMessage("--keys must be >= 1, was -1");
+    }
 }

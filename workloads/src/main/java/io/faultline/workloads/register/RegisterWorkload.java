@@ -29,8 +29,8 @@ import java.util.SplittableRandom;
  */
 public final class RegisterWorkload {
 
-    /** Keys in use at once. */
-    static final int KEYS_AT_ONCE = 3;
+    /** Keys in use at once, by default ({@code --keys} changes it). */
+    public static final int KEYS_AT_ONCE = 3;
     /** Values written are 0..VALUES-1. */
     static final int VALUES = 5;
 
@@ -43,8 +43,24 @@ public final class RegisterWorkload {
      * @param client     the client prototype: the system under test's adapter of read, write and cas
      */
     public static Workload create(int opsPerKey, Duration checkLimit, io.faultline.core.client.Client client) {
-        if (opsPerKey < 1) throw new IllegalArgumentException("opsPerKey must be >= 1, was " + opsPerKey);
-        return new Workload("register", client, new Ops(0, opsPerKey), Generators.empty(), checker(checkLimit));
+        return create(opsPerKey, checkLimit, KEYS_AT_ONCE, client);
+    }
+
+    /**
+     * @param keys keys in use at once (>= 1; {@link #KEYS_AT_ONCE} by default)
+     * @see #create(int, Duration, io.faultline.core.client.Client)
+     */
+    public static Workload create(int opsPerKey, Duration checkLimit, int keys, io.faultline.core.client.Client client) {
+        return new Workload("register", client, generator(opsPerKey, keys), Generators.empty(), checker(checkLimit));
+    }
+
+    /**
+     * {@code w} with {@code keys} keys in use at once, when its generator is this workload's; otherwise
+     * {@code w} itself (a system's own register workload).
+     */
+    public static Workload withKeys(Workload w, int keys) {
+        if (!(w.generator() instanceof Ops ops)) return w;
+        return new Workload(w.name(), w.client(), generator(ops.opsPerKey(), keys), w.finalOps(), w.checker());
     }
 
     /** The workload's checker: per-key linearizability (cas-register, nil initial) and stats. */
@@ -57,22 +73,29 @@ public final class RegisterWorkload {
 
     /** The generator alone, for tests and dry runs. */
     public static Generator generator(int opsPerKey) {
-        return new Ops(0, opsPerKey);
+        return generator(opsPerKey, KEYS_AT_ONCE);
     }
 
-    /** Pure generator of register ops; {@code n} counts the ops emitted so far. */
-    record Ops(long n, int opsPerKey) implements Generator {
+    /** The generator alone, with {@code keys} keys in use at once. */
+    public static Generator generator(int opsPerKey, int keys) {
+        if (opsPerKey < 1) throw new IllegalArgumentException("opsPerKey must be >= 1, was " + opsPerKey);
+        if (keys < 1) throw new IllegalArgumentException("--keys must be >= 1, was " + keys);
+        return new Ops(0, opsPerKey, keys);
+    }
+
+    /** Pure generator of register ops; {@code n} counts the ops emitted so far; {@code keys} are in use at once. */
+    record Ops(long n, int opsPerKey, int keys) implements Generator {
         @Override
         public GenResult op(Context ctx) {
             SplittableRandom r = ctx.fork(n).random();
-            long key = (n / opsPerKey) * KEYS_AT_ONCE + r.nextInt(KEYS_AT_ONCE);
+            long key = (n / opsPerKey) * keys + r.nextInt(keys);
             int pick = r.nextInt(10);
             Op template;
             if (pick < 4) template = Op.invoke(0, "read", Arrays.asList(key, null));
             else if (pick < 7) template = Op.invoke(0, "write", List.of(key, (long) r.nextInt(VALUES)));
             else template = Op.invoke(0, "cas", List.of(key, List.of((long) r.nextInt(VALUES), (long) r.nextInt(VALUES))));
             Op op = ctx.fillIn(template);
-            return op == null ? GenResult.pending(this) : GenResult.emit(op, new Ops(n + 1, opsPerKey));
+            return op == null ? GenResult.pending(this) : GenResult.emit(op, new Ops(n + 1, opsPerKey, keys));
         }
     }
 }

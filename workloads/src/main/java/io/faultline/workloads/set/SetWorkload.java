@@ -10,6 +10,7 @@ import io.faultline.core.generator.GenResult;
 import io.faultline.core.generator.Generator;
 import io.faultline.core.op.Op;
 import io.faultline.workloads.FinalReads;
+import io.faultline.workloads.KeyedClient;
 import io.faultline.core.system.Workload;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 public final class SetWorkload {
 
-    /** Redis sets the elements are spread over. */
+    /** Redis sets the elements are spread over, by default ({@code --keys} changes it, for a {@link KeyedClient}). */
     public static final int SET_KEYS = 8;
 
     private SetWorkload() {
@@ -31,6 +32,16 @@ public final class SetWorkload {
 
     public static Workload create(Client client) {
         return new Workload("set", client, new Adds(0), FinalReads.of("read"), checker());
+    }
+
+    /**
+     * {@code w} with its elements spread over {@code sets} sets, when its client is a {@link KeyedClient};
+     * otherwise {@code w} itself (its client keeps the set under a layout of its own).
+     */
+    public static Workload withKeys(Workload w, int sets) {
+        if (sets < 1) throw new IllegalArgumentException("--keys must be >= 1, was " + sets);
+        if (!(w.client() instanceof KeyedClient keyed)) return w;
+        return new Workload(w.name(), keyed.withKeys(sets), w.generator(), w.finalOps(), w.checker());
     }
 
     /** The workload's checker: lost writes (set) and stats. */

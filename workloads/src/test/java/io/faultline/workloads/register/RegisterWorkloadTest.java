@@ -49,6 +49,24 @@ class RegisterWorkloadTest {
     }
 
     @Test
+    void withOneKeyTheOpsUseOneKeyAtATime() {
+        List<Op> invocations = Simulation.run(io.faultline.core.generator.Generators.clients(RegisterWorkload.generator(20, 1)), 4, 3,
+                LatencyModel.fixed(Duration.ofMillis(1)), 400).stream().filter(Op::isInvoke).toList();
+        List<Long> keys = invocations.stream().map(op -> (Long) ((List<?>) op.value()).get(0)).toList();
+        assertThat(invocations).hasSizeGreaterThan(40);
+        for (int i = 0; i < keys.size(); i++) assertThat(keys.get(i)).as("key of invocation %d", i).isEqualTo(i / 20L);
+        // by default three keys are in use at once
+        List<Op> three = simulate(3).stream().filter(Op::isInvoke).limit(20).toList();
+        assertThat(three.stream().map(op -> ((List<?>) op.value()).get(0)).distinct().count()).isGreaterThan(1);
+    }
+
+    @Test
+    void keysBelowOneAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegisterWorkload.generator(20, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--keys must be >= 1, was 0");
+    }
+
+    @Test
     void theCheckerFindsAReadOfNilAfterAnAcknowledgedWrite() {
         History lost = History.of(List.of(
                 Op.invoke(0, "write", List.of(1L, 3L)),
