@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  * the benchmark's usage.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs a benchmark and prints its figures: checkers, history, proxy, client, report, runner, docker.")
+        description = "Runs a benchmark and prints its figures: checkers, history, proxy, client, report, runner, docker, netns.")
 final class BenchCommand implements Callable<Integer> {
 
     /**
@@ -39,9 +39,10 @@ final class BenchCommand implements Callable<Integer> {
             "report", new Benchmark("io.faultline.results.bench.ReportBenchmark", "[RECORDS [OUT]]", 2),
             "runner", new Benchmark("io.faultline.harness.bench.RunnerBenchmark", "[SECONDS [CONCURRENCY [ROUNDS]]]", 3),
             "docker", new Benchmark("io.faultline.sut.bench.DockerClusterBenchmark", "[ROUNDS [NODES]]", 2),
-            "history", new Benchmark("io.faultline.harness.bench.HistoryBenchmark", "[OPS...] (default 1000000 10000000)", 8));
+            "history", new Benchmark("io.faultline.harness.bench.HistoryBenchmark", "[OPS...] (default 1000000 10000000)", 8),
+            "netns", new Benchmark("io.faultline.nemesis.bench.PacketPartitionBenchmark", "[ROUNDS (20) [RANGE (10.213.200.0/28)]]", 2));
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "checkers, history, proxy, client, report, runner or docker")
+    @Parameters(index = "0", paramLabel = "NAME", description = "checkers, history, proxy, client, report, runner, docker or netns")
     String name;
 
     /** The benchmark's own arguments and options, passed on as they are. */
