@@ -11,7 +11,7 @@ class BenchCommandTest {
     void anUnknownBenchmarkIsBadInputNamingTheKnownOnes() {
         Run run = AnalyzeCommandTest.faultline("bench", "disk");
         assertThat(run.exit()).isEqualTo(254);
-        assertThat(run.err()).contains("unknown benchmark 'disk' (known: checkers, client, docker, history, proxy, report, runner)")
+        assertThat(run.err()).contains("unknown benchmark 'disk' (known: checkers, client, docker, history, netns, proxy, report, runner)")
                 .hasLineCount(1);
     }
 
