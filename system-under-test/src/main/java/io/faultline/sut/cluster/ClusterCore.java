@@ -6,6 +6,7 @@ import io.faultline.sut.lease.LeaseStatus;
 import io.faultline.sut.link.LinkRouter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +49,8 @@ public final class ClusterCore<N extends ClusterNode> {
     private final Map<String, N> nodes = new LinkedHashMap<>();
     private boolean started;
     private volatile boolean closed;
+    /** The temporary work directory it made (deleted at close), or null. */
+    private volatile Path ownedWorkDir;
 
     /**
      * @param name   "cluster" or e.g. "docker cluster": starts the start and readiness failure
@@ -241,6 +244,28 @@ public final class ClusterCore<N extends ClusterNode> {
      * registration (a failure is logged as "could not &lt;failedTo&gt; &lt;node&gt;" and the rest go on),
      * then each of {@code then} in order, then unregisters the shutdown hook unless running in it.
      */
+    /**
+     * The cluster's work directory: {@code given} (created if missing, kept at close), or a fresh
+     * temporary one named {@code prefix...}, which {@link #close} deletes as its last step (the runner
+     * has copied the nodes' logs into the run directory by then).
+     */
+    public Path workDir(Path given, String prefix) throws IOException {
+        if (given != null) return Files.createDirectories(given);
+        Path temp = Files.createTempDirectory(prefix);
+        ownedWorkDir = temp;
+        return temp;
+    }
+
+    private void deleteOwnedWorkDir() {
+        Path dir = ownedWorkDir;
+        if (dir == null || !Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not delete the work directory {}: {}", dir, e.toString());
+        }
+    }
+
     public void close(Consumer<N> teardown, String failedTo, Runnable... then) {
         synchronized (this) {
             if (closed) {
@@ -260,6 +285,7 @@ public final class ClusterCore<N extends ClusterNode> {
         for (Runnable step : then) {
             step.run();
         }
+        deleteOwnedWorkDir();
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -10,7 +10,6 @@ import io.faultline.sut.redis.RedisBinaryLocator;
 import io.faultline.sut.redis.RedisServer;
 import io.faultline.sut.redis.RedisStartException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +68,7 @@ public final class LocalCluster implements Cluster, ZooKeeperControl {
         } catch (RedisBinaryException e) {
             throw new ClusterStartException(e.getMessage(), e);
         }
-        workDir = spec.workDir() != null ? Files.createDirectories(spec.workDir())
-                : Files.createTempDirectory("faultline-cluster-");
+        workDir = core.workDir(spec.workDir(), "faultline-cluster-");
         Ports.Reservation reserved = Ports.reserve(spec.basePort(), spec.nodes());
         try {
             startReserved(reserved, binary, pids);

@@ -12,7 +12,6 @@ import io.faultline.sut.cluster.ZooKeeperSide;
 import io.faultline.sut.lease.LeaseStatus;
 import io.faultline.sut.link.LinkRouter;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,8 +102,7 @@ public final class DockerCluster implements Cluster, ZooKeeperControl {
         pids.sweep();
         image = DockerEngine.resolveImage(options);
         DockerEngine.ensureImage(image, options.pullTimeout());
-        workDir = spec.workDir() != null ? Files.createDirectories(spec.workDir())
-                : Files.createTempDirectory("faultline-docker-");
+        workDir = core.workDir(spec.workDir(), "faultline-docker-");
         Map<String, String> labels = DockerLeftovers.labels(runId);
         network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withName("faultline-" + runId).withLabels(labels))
                 .build();

@@ -24,7 +24,6 @@ import io.faultline.sut.redis.RedisServer;
 import io.faultline.sut.redis.RedisStartException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,8 +112,7 @@ public final class NetnsCluster implements Cluster, ZooKeeperControl {
         } catch (RedisBinaryException e) {
             throw new ClusterStartException(e.getMessage(), e);
         }
-        workDir = spec.workDir() != null ? Files.createDirectories(spec.workDir())
-                : Files.createTempDirectory("faultline-netns-");
+        workDir = core.workDir(spec.workDir(), "faultline-netns-");
         try {
             network = NetnsNetwork.create(range, hosts(spec), records);
         } catch (NetnsException e) {

@@ -22,7 +22,6 @@ import io.faultline.sut.redis.RedisServer;
 import io.faultline.sut.redis.RedisStartException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -95,7 +94,7 @@ public final class SshCluster implements Cluster, ZooKeeperControl {
         } catch (RedisBinaryException e) {
             throw new ClusterStartException(e.getMessage(), e);
         }
-        workDir = spec.workDir() != null ? Files.createDirectories(spec.workDir()) : Files.createTempDirectory("faultline-ssh-");
+        workDir = core.workDir(spec.workDir(), "faultline-ssh-");
         PidDirectory pids = PidDirectory.at(spec.pidDir());
         List<String> swept = pids.sweep();
         if (!swept.isEmpty()) LOG.warn("removed what a dead harness left behind: {}", swept);
