@@ -111,12 +111,20 @@ public final class IpCommands {
      * 0 removes the loss.
      */
     public static String loss(double probability) {
+        return loss(probability, "-i " + NetnsNames.HOST_INTERFACE);
+    }
+
+    /**
+     * The loss chain's restore input for packets that {@code interfaceMatch} selects (iptables words, e.g.
+     * {@code -i eth0} in a namespace, {@code ! -i lo} on a real host).
+     */
+    public static String loss(double probability, String interfaceMatch) {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("a loss probability is in 0..1, was " + probability);
         }
         StringBuilder sb = new StringBuilder("*filter\n:" + LOSS + " - [0:0]\n");
         if (probability > 0) {
-            sb.append("-A ").append(LOSS).append(" -i ").append(NetnsNames.HOST_INTERFACE)
+            sb.append("-A ").append(LOSS).append(' ').append(interfaceMatch)
                     .append(" -m statistic --mode random --probability ")
                     .append(String.format(Locale.ROOT, "%.4f", probability)).append(" -j DROP\n");
         }

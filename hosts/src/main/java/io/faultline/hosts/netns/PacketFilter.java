@@ -1,13 +1,12 @@
 package io.faultline.hosts.netns;
 
+import io.faultline.hosts.packet.OnEachHost;
 import io.faultline.hosts.packet.PacketFaults;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -140,34 +139,9 @@ public final class PacketFilter implements PacketFaults {
         }
     }
 
-    /** Runs {@code action} for each host at once, one thread each, started in order; returns when all are done. */
+    /** Runs {@code action} in each namespace at once ({@link OnEachHost}). */
     private static Applied inNamespaces(java.util.Collection<String> hosts, Consumer<String> action) {
-        long start = System.nanoTime();
-        java.util.concurrent.atomic.AtomicLong first = new java.util.concurrent.atomic.AtomicLong();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (String host : hosts) {
-            Thread t = new Thread(() -> {
-                try {
-                    action.accept(host);
-                    first.compareAndSet(0, System.nanoTime());
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "faultline-netns-" + host);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NetnsException("interrupted while changing the packet filters");
-            }
-        }
-        if (failure.get() != null) throw failure.get();
-        long end = System.nanoTime();
-        return new Applied(hosts.size(), ((first.get() == 0 ? end : first.get()) - start) / 1_000_000, (end - start) / 1_000_000);
+        return OnEachHost.run(hosts, "faultline-netns-", action,
+                () -> new NetnsException("interrupted while changing the packet filters"));
     }
 }

@@ -1,19 +1,16 @@
 package io.faultline.hosts.ssh;
 
 import io.faultline.hosts.netns.IpCommands;
+import io.faultline.hosts.packet.OnEachHost;
 import io.faultline.hosts.packet.PacketFaults;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -77,15 +74,7 @@ public final class SshPackets implements PacketFaults {
 
     @Override
     public synchronized Applied loss(double probability) {
-        if (!(probability >= 0 && probability <= 1)) {
-            throw new IllegalArgumentException("a loss probability is in 0..1, was " + probability);
-        }
-        StringBuilder chain = new StringBuilder("*filter\n:" + IpCommands.LOSS + " - [0:0]\n");
-        if (probability > 0) {
-            chain.append("-A ").append(IpCommands.LOSS).append(" ! -i lo -m statistic --mode random --probability ")
-                    .append(String.format(Locale.ROOT, "%.4f", probability)).append(" -j DROP\n");
-        }
-        String text = chain.append("COMMIT\n").toString();
+        String text = IpCommands.loss(probability, "! -i lo"); // every interface but loopback: a host has its own
         Map<String, String> rules = new HashMap<>();
         hosts.keySet().forEach(h -> rules.put(h, text));
         return restore(rules, lossNow);
@@ -120,34 +109,9 @@ public final class SshPackets implements PacketFaults {
         if (!hosts.containsKey(host)) throw new IllegalArgumentException("no ssh host '" + host + "', have " + hosts.keySet());
     }
 
-    /** Runs {@code action} for each host at once, a thread each; returns when all are done, rethrowing the first failure. */
+    /** Runs {@code action} on each host at once ({@link OnEachHost}). */
     private static Applied parallel(Collection<String> names, Consumer<String> action) {
-        long start = System.nanoTime();
-        AtomicLong first = new AtomicLong();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (String name : names) {
-            Thread t = new Thread(() -> {
-                try {
-                    action.accept(name);
-                    first.compareAndSet(0, System.nanoTime());
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "faultline-ssh-" + name);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SshException("interrupted while changing the hosts' packet filters");
-            }
-        }
-        if (failure.get() != null) throw failure.get();
-        long end = System.nanoTime();
-        return new Applied(names.size(), ((first.get() == 0 ? end : first.get()) - start) / 1_000_000, (end - start) / 1_000_000);
+        return OnEachHost.run(names, "faultline-ssh-", action,
+                () -> new SshException("interrupted while changing the hosts' packet filters"));
     }
 }

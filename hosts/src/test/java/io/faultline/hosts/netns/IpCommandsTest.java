@@ -42,6 +42,17 @@ class IpCommandsTest {
     }
 
     @Test
+    void lossOnARealHostMatchesEveryInterfaceButLoopback() {
+        assertThat(IpCommands.loss(0.2, "! -i lo")).isEqualTo("""
+                *filter
+                :FL-LOSS - [0:0]
+                -A FL-LOSS ! -i lo -m statistic --mode random --probability 0.2000 -j DROP
+                COMMIT
+                """);
+        assertThatThrownBy(() -> IpCommands.loss(-0.1, "! -i lo")).hasMessage("a loss probability is in 0..1, was -0.1");
+    }
+
+    @Test
     void theChainsAreJumpedToFromInputOnce() {
         assertThat(IpCommands.chains()).isEqualTo(
                 "*filter\n:FL-CUT - [0:0]\n:FL-LOSS - [0:0]\n-A INPUT -j FL-CUT\n-A INPUT -j FL-LOSS\nCOMMIT\n");
