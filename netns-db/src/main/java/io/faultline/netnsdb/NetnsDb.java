@@ -185,7 +185,7 @@ public class NetnsDb implements Db, Killable, Pausable, HasNet, HasLogs {
 
     @Override
     public Optional<String> cannot(NetFault fault) {
-        return fault == NetFault.SLOW ? Optional.of(PacketNet.noDelays("netns")) : Optional.empty();
+        return net.cannot(fault);
     }
 
     @Override

@@ -177,7 +177,7 @@ final class SentinelDb implements Db, Killable, Pausable, HasPrimaries, HasLogs,
 
     @Override
     public Optional<String> cannot(NetFault fault) {
-        return fault == NetFault.SLOW ? Optional.of(PacketNet.noDelays("netns")) : Optional.empty();
+        return net.cannot(fault);
     }
 
     /** Kills every process, removes the namespaces and the working directory. Idempotent. */

@@ -38,6 +38,6 @@ final class NetnsRedisDb extends RedisDb implements HasNet {
 
     @Override
     public Optional<String> cannot(NetFault fault) {
-        return fault == NetFault.SLOW ? Optional.of(PacketNet.noDelays("netns")) : Optional.empty();
+        return net.cannot(fault);
     }
 }

@@ -39,10 +39,6 @@ final class SshRedisDb extends RedisDb implements HasNet {
 
     @Override
     public Optional<String> cannot(NetFault fault) {
-        return switch (fault) {
-            case SLOW -> Optional.of(PacketNet.noDelays("ssh"));
-            case BANDWIDTH -> Optional.of(SshPackets.NO_RATE);
-            default -> Optional.empty();
-        };
+        return fault == NetFault.BANDWIDTH ? Optional.of(SshPackets.NO_RATE) : net.cannot(fault);
     }
 }

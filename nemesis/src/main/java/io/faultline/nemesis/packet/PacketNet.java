@@ -2,10 +2,12 @@ package io.faultline.nemesis.packet;
 
 import io.faultline.core.net.Grudge;
 import io.faultline.core.net.Net;
+import io.faultline.core.net.NetFault;
 import io.faultline.hosts.packet.PacketFaults;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -41,6 +43,14 @@ public final class PacketNet implements Net {
     public static String noDelays(String runtime) {
         return "the " + runtime + " runtime cannot delay packets (it would need the netem qdisc, which this "
                 + "kernel lacks): latency needs --runtime local (the fault proxy delays the links)";
+    }
+
+    /**
+     * The faults of the vocabulary these packets cannot make, for a Db's {@code HasNet.cannot}: latency
+     * ({@link #noDelays}); every other fault they make.
+     */
+    public Optional<String> cannot(NetFault fault) {
+        return fault == NetFault.SLOW ? Optional.of(noDelays(runtime)) : Optional.empty();
     }
 
     @Override

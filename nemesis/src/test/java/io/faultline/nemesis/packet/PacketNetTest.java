@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.faultline.core.net.Grudge;
+import io.faultline.core.net.NetFault;
 import io.faultline.hosts.packet.PacketFaults;
 import java.util.ArrayList;
 import java.time.Duration;
@@ -82,5 +83,17 @@ class PacketNetTest {
         net.heal();
         assertThat(faults.calls).containsExactly("loss 0.0", "rate 1000", "loss 0.0", "unlimited", "rate 64", "cut []",
                 "loss 0.0", "unlimited");
+    }
+
+    @Test
+    void packetsRefuseOnlyLatencyNamingTheRuntimeThatCanDelay() {
+        PacketNet net = new PacketNet("netns", () -> {
+            throw new AssertionError("no fault is made");
+        });
+        assertThat(net.cannot(NetFault.SLOW)).hasValue(PacketNet.noDelays("netns"));
+        assertThat(PacketNet.noDelays("netns")).contains("--runtime local");
+        for (NetFault f : NetFault.values()) {
+            if (f != NetFault.SLOW) assertThat(net.cannot(f)).as(f.name()).isEmpty();
+        }
     }
 }
